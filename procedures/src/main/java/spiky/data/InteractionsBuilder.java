@@ -1,0 +1,121 @@
+package spiky.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects interaction rows from a reader, collapsing duplicate (item, context) pairs into one
+ * interaction that keeps the earliest timestamp (and that row's weight). Not thread-safe.
+ */
+public final class InteractionsBuilder {
+    /** Marks a row without a timestamp. */
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    private final Map<String, Integer> itemIndex = new HashMap<>();
+    private final List<String> itemKeys = new ArrayList<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, Integer> contextIndex = new HashMap<>();
+    private final List<String> contextKeys = new ArrayList<>();
+    private final LongIntHashMap pairIndex = new LongIntHashMap(1 << 16);
+    private int[] itemOf = new int[1 << 16];
+    private int[] contextOf = new int[1 << 16];
+    private long[] timestamps = new long[1 << 16];
+    private double[] weights = new double[1 << 16];
+    private int size;
+    private boolean anyTimestamp;
+    private boolean anyWeight;
+    private long rowsRead;
+    private long rowsSkipped;
+
+    /**
+     * Adds one row.
+     *
+     * @param timestamp epoch seconds, or {@link #NO_TIMESTAMP}
+     * @param weight    the row's weight, or NaN when it has none
+     */
+    public void add(String item, String context, long timestamp, double weight) {
+        rowsRead++;
+        int i = index(itemIndex, itemKeys, item);
+        int c = index(contextIndex, contextKeys, context);
+        long pair = ((long) i << 32) | (c & 0xFFFFFFFFL);
+        int existing = pairIndex.putIfAbsent(pair, size);
+        if (timestamp != NO_TIMESTAMP) {
+            anyTimestamp = true;
+        }
+        if (!Double.isNaN(weight)) {
+            anyWeight = true;
+        }
+        if (existing >= 0) {
+            long kept = timestamps[existing];
+            if (timestamp != NO_TIMESTAMP && (kept == NO_TIMESTAMP || timestamp < kept)) {
+                timestamps[existing] = timestamp;
+                weights[existing] = weight;
+            }
+            return;
+        }
+        if (size == itemOf.length) {
+            int capacity = size + (size >> 1);
+            itemOf = Arrays.copyOf(itemOf, capacity);
+            contextOf = Arrays.copyOf(contextOf, capacity);
+            timestamps = Arrays.copyOf(timestamps, capacity);
+            weights = Arrays.copyOf(weights, capacity);
+        }
+        itemOf[size] = i;
+        contextOf[size] = c;
+        timestamps[size] = timestamp;
+        weights[size] = weight;
+        size++;
+    }
+
+    /** Counts a row that the format's rules skip (it is read, but gives no interaction). */
+    public void skipRow() {
+        rowsRead++;
+        rowsSkipped++;
+    }
+
+    /** Gives an item a display name; names of items that never interact are dropped at build. */
+    public void name(String item, String name) {
+        if (name != null && !name.isEmpty()) {
+            names.put(item, name);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    private static int index(Map<String, Integer> index, List<String> keys, String key) {
+        Integer i = index.get(key);
+        if (i == null) {
+            i = keys.size();
+            index.put(key, i);
+            keys.add(key);
+        }
+        return i;
+    }
+
+    public Interactions build() {
+        String[] items = itemKeys.toArray(String[]::new);
+        String[] itemNames = new String[items.length];
+        for (int i = 0; i < items.length; i++) {
+            itemNames[i] = names.get(items[i]);
+        }
+        long[] ts = null;
+        if (anyTimestamp) {
+            ts = Arrays.copyOf(timestamps, size);
+        }
+        double[] w = null;
+        if (anyWeight) {
+            w = Arrays.copyOf(weights, size);
+        }
+        return new Interactions(items, itemNames, contextKeys.toArray(String[]::new),
+                Arrays.copyOf(itemOf, size), Arrays.copyOf(contextOf, size), ts, w, null, rowsRead, rowsSkipped);
+    }
+}
