@@ -1,0 +1,66 @@
+package spiky.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neo4j.graphdb.GraphDatabaseService;
+import spiky.InvalidInputException;
+import spiky.Progress;
+import spiky.data.Interactions;
+import spiky.data.InteractionsBuilder;
+import spiky.graph.DatasetNames;
+import spiky.graph.DatasetWriter;
+
+/**
+ * Imports one file as one dataset: reads all of it first (so that a malformed row stops the
+ * import before anything is written), then hands the whole dataset to {@link DatasetWriter},
+ * which writes it completely or not at all.
+ */
+public final class DatasetImporter {
+    private final GraphDatabaseService db;
+    private final Progress progress;
+
+    public DatasetImporter(GraphDatabaseService db, Progress progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    public ImportSummary run(ImportRequest request) {
+        DatasetNames.check(request.dataset());
+        Format format = Format.parse(request.format());
+        long started = System.nanoTime();
+        Interactions data = read(format, request);
+        long read = System.nanoTime();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("format", format.cliName());
+        properties.put("source", request.path().getFileName().toString());
+        new DatasetWriter(db, DatasetWriter.DEFAULT_BATCH, progress).write(request.dataset(), data, properties, request.replace());
+        long written = System.nanoTime();
+        return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
+                data.contextCount(), data.rowsSkipped(), data.duplicates(), (read - started) / 1e9, (written - read) / 1e9);
+    }
+
+    /** Reads and checks the input files without touching the database. */
+    public Interactions read(Format format, ImportRequest request) {
+        InteractionsBuilder builder = new InteractionsBuilder();
+        try {
+            format.reader().read(request.path(), builder, progress);
+            TruthFileReader.Truth truth = request.items() == null ? null : TruthFileReader.read(request.items());
+            if (truth != null) {
+                truth.names().forEach(builder::name);
+            }
+            Interactions data = builder.build();
+            if (data.size() == 0) {
+                throw InvalidInputException.inFile(request.path(), "no interactions in this file");
+            }
+            if (truth != null) {
+                data = data.withTruth(truth.byItem(), item -> InvalidInputException.inFile(request.items(),
+                        "item '" + item + "' of " + request.path().getFileName() + " has no community and theta here"));
+            }
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

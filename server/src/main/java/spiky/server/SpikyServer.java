@@ -1,0 +1,85 @@
+package spiky.server;
+
+import java.util.function.BiConsumer;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spiky.Progress;
+import spiky.graph.GraphModel;
+import spiky.server.db.DatabaseOptions;
+import spiky.server.db.SpikyDatabase;
+import spiky.server.http.ApiOptions;
+import spiky.server.http.ApiServer;
+
+/** The main job: the embedded database with its connectors, and the HTTP API over it. */
+public final class SpikyServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SpikyServer.class);
+
+    /**
+     * @param defaultDataset the dataset generated when the database holds none, or null
+     */
+    public record ServerOptions(DatabaseOptions database, ApiOptions api, String defaultDataset) {}
+
+    private final ServerOptions options;
+    private final SpikyDatabase database;
+    private final ApiServer api;
+
+    private SpikyServer(ServerOptions options, SpikyDatabase database, ApiServer api) {
+        this.options = options;
+        this.database = database;
+        this.api = api;
+    }
+
+    /**
+     * @param generator how to create the default dataset (the DCBM generator procedure)
+     */
+    public static SpikyServer start(ServerOptions options, Progress progress, BiConsumer<GraphDatabaseService, String> generator) {
+        SpikyDatabase database = SpikyDatabase.open(options.database());
+        try {
+            if (options.defaultDataset() != null && isEmpty(database.db())) {
+                LOG.info("Empty data directory: generating the default dataset '{}'", options.defaultDataset());
+                generator.accept(database.db(), options.defaultDataset());
+            }
+            ApiServer api = ApiServer.start(database.db(), options.api(), progress);
+            return new SpikyServer(options, database, api);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static boolean isEmpty(GraphDatabaseService db) {
+        try (Transaction tx = db.beginTx()) {
+            return !tx.findNodes(GraphModel.DATASET).hasNext();
+        }
+    }
+
+    public SpikyDatabase database() {
+        return database;
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    public String describe() {
+        DatabaseOptions db = options.database();
+        return String.join("\n",
+                "spiky is up (data directory " + db.dataDir().toAbsolutePath() + ")",
+                "  spiky API      http://" + options.api().host() + ":" + api.port() + "/api/health",
+                "  Neo4j Browser  http://" + db.httpHost() + ":" + db.httpPort() + "/browser/",
+                "  Bolt           bolt://" + db.boltHost() + ":" + db.boltPort(),
+                "  import folder  " + options.api().importDir().toAbsolutePath(),
+                "Stop with Ctrl-C.");
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } finally {
+            database.close();
+        }
+    }
+}

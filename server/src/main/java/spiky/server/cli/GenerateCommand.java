@@ -1,0 +1,45 @@
+package spiky.server.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import spiky.server.db.DatabaseOptions;
+import spiky.server.db.SpikyDatabase;
+
+@Command(name = "generate", description = "Generate a seeded degree-corrected block model dataset (calls spiky.dcbm.generate).")
+final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--dataset", required = true, description = "The dataset's name in the graph.")
+    String dataset;
+
+    @Option(names = "--seed", description = "The random seed (same seed, same graph).")
+    Long seed;
+
+    @Option(names = {"-c", "--config"}, description = "Any generator setting, as key=value (repeatable), e.g. -c mix=0.2 -c items=5000. See CALL spiky.dcbm.generate's description.")
+    Map<String, String> config = new LinkedHashMap<>();
+
+    @Option(names = "--replace", description = "Replace an existing dataset of that name.")
+    boolean replace;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> settings = new LinkedHashMap<>(config);
+        if (seed != null) {
+            settings.put("seed", seed);
+        }
+        if (replace) {
+            settings.put("replace", true);
+        }
+        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
+            List<Map<String, Object>> rows = DcbmCall.generate(database.db(), dataset, settings);
+            System.out.println("Generated " + rows.get(0));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package spiky.server.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import spiky.importer.DatasetImporter;
+import spiky.importer.ImportRequest;
+import spiky.importer.ImportSummary;
+import spiky.server.db.DatabaseOptions;
+import spiky.server.db.SpikyDatabase;
+
+@Command(name = "import", description = "Import a dataset file into the data directory (with the server stopped).")
+final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--dataset", required = true, description = "The dataset's name in the graph.")
+    String dataset;
+
+    @Option(names = "--format", required = true, description = "csv, movielens, lastfm-hetrec, cornell, aotm or mpd.")
+    String format;
+
+    @Option(names = "--path", required = true, description = "The interactions file (plain or gzip).")
+    Path path;
+
+    @Option(names = "--items", description = "Planted truth per item: csv item,community,theta[,name].")
+    Path items;
+
+    @Option(names = "--replace", description = "Replace an existing dataset of that name.")
+    boolean replace;
+
+    @Override
+    public Integer call() {
+        TerminalProgress progress = TerminalProgress.forStderr();
+        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
+            ImportSummary summary = new DatasetImporter(database.db(), progress).run(new ImportRequest(dataset, format, path, items, replace));
+            progress.finish();
+            System.out.println(summary.describe());
+        }
+        return 0;
+    }
+}

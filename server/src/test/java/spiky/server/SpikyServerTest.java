@@ -1,0 +1,171 @@
+package spiky.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import spiky.InvalidInputException;
+import spiky.Progress;
+import spiky.server.SpikyServer.ServerOptions;
+import spiky.server.db.DatabaseOptions;
+import spiky.server.db.SpikyDatabase;
+import spiky.server.http.ApiOptions;
+
+/** The whole process on real ports: Bolt, Neo4j's HTTP connector and Browser, the spiky API. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpikyServerTest {
+    @TempDir
+    Path dir;
+
+    private SpikyServer server;
+    private int boltPort;
+    private int neo4jHttpPort;
+    private String api;
+
+    @BeforeAll
+    void start() {
+        boltPort = FreePorts.next();
+        neo4jHttpPort = FreePorts.next();
+        int apiPort = FreePorts.next();
+        ServerOptions options = new ServerOptions(
+                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", neo4jHttpPort),
+                new ApiOptions("127.0.0.1", apiPort, dir.resolve("import")), "dcbm");
+        server = SpikyServer.start(options, Progress.NONE,
+                (db, name) -> db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 200, contexts: 300, seed: 3})", Map.of("name", name)));
+        api = "http://127.0.0.1:" + server.apiPort();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void boltAnswersSpikyAndGdsProcedures() {
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+                Session session = driver.session()) {
+            Record spiky = session.run("CALL spiky.version()").single();
+            assertFalse(spiky.get("spiky").asString().isBlank());
+            Record gds = session.run("CALL gds.version()").single();
+            assertTrue(gds.get("gdsVersion").asString().startsWith("2.13"), gds.toString());
+        }
+    }
+
+    @Test
+    void neo4jHttpConnectorRunsCypher() {
+        Http.Response r = Http.post("http://127.0.0.1:" + neo4jHttpPort + "/db/neo4j/tx/commit",
+                "{\"statements\":[{\"statement\":\"CALL gds.version() YIELD gdsVersion RETURN gdsVersion\"},{\"statement\":\"CALL spiky.version() YIELD spiky RETURN spiky\"}]}");
+        assertEquals(200, r.status(), r.body());
+        JsonNode body = r.json();
+        assertEquals(0, body.get("errors").size(), r.body());
+        assertTrue(body.get("results").get(0).get("data").get(0).get("row").get(0).asText().startsWith("2.13"), r.body());
+        assertFalse(body.get("results").get(1).get("data").get(0).get("row").get(0).asText().isBlank());
+    }
+
+    @Test
+    void neo4jBrowserIsServed() {
+        Http.Response r = Http.get("http://127.0.0.1:" + neo4jHttpPort + "/browser/");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("<html") && r.body().toLowerCase().contains("neo4j"), r.body());
+    }
+
+    @Test
+    void healthReportsVersions() {
+        Http.Response r = Http.get(api + "/api/health");
+        assertEquals(200, r.status(), r.body());
+        JsonNode body = r.json();
+        assertEquals("up", body.get("status").asText());
+        assertTrue(body.get("neo4j").asText().startsWith("5.26"), r.body());
+        assertTrue(body.get("gds").asText().startsWith("2.13"), r.body());
+        assertFalse(body.get("spiky").asText().isBlank());
+    }
+
+    @Test
+    void anEmptyDataDirectoryGetsTheDefaultDataset() {
+        Http.Response r = Http.get(api + "/api/datasets/dcbm");
+        assertEquals(200, r.status(), r.body());
+        JsonNode d = r.json();
+        assertEquals(200, d.get("items").asLong());
+        assertEquals(300, d.get("contexts").asLong());
+        assertTrue(d.get("interactions").asLong() > 300);
+        assertTrue(d.get("hasTruth").asBoolean());
+    }
+
+    @Test
+    void importEndpointReadsOnlyInsideTheImportDirectory() throws IOException {
+        Files.createDirectories(dir.resolve("import"));
+        Files.writeString(dir.resolve("import/plays.csv"), "item,context,timestamp\na,u1,10\nb,u1,11\na,u2,12\na,u2,5\n");
+        Files.writeString(dir.resolve("secret.csv"), "item,context\na,u1\n");
+
+        Http.Response created = Http.post(api + "/api/datasets/plays/import", "{\"format\":\"csv\",\"path\":\"plays.csv\"}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals(3, created.json().get("interactions").asLong());
+        assertEquals(1, created.json().get("duplicates").asLong());
+
+        JsonNode listed = Http.get(api + "/api/datasets").json().get("datasets");
+        boolean found = false;
+        for (JsonNode d : listed) {
+            if (d.get("name").asText().equals("plays")) {
+                found = true;
+                assertEquals(2, d.get("items").asLong());
+                assertEquals(2, d.get("contexts").asLong());
+            }
+        }
+        assertTrue(found, listed.toString());
+
+        Http.Response outside = Http.post(api + "/api/datasets/leak/import", "{\"format\":\"csv\",\"path\":\"../secret.csv\"}");
+        assertEquals(400, outside.status(), outside.body());
+        assertTrue(outside.json().get("detail").asText().contains("outside the import directory"), outside.body());
+        assertEquals(404, Http.get(api + "/api/datasets/leak").status());
+
+        Http.Response again = Http.post(api + "/api/datasets/plays/import", "{\"format\":\"csv\",\"path\":\"plays.csv\"}");
+        assertEquals(400, again.status());
+        assertTrue(again.json().get("detail").asText().contains("already exists"), again.body());
+
+        Http.Response typo = Http.post(api + "/api/datasets/x/import", "{\"format\":\"csv\",\"pth\":\"plays.csv\"}");
+        assertEquals(400, typo.status());
+        assertTrue(typo.json().get("detail").asText().contains("Did you mean [path]"), typo.body());
+    }
+
+    @Test
+    void errorsAreJson() {
+        Http.Response missing = Http.get(api + "/api/datasets/nope");
+        assertEquals(404, missing.status());
+        assertEquals(404, missing.json().get("status").asInt());
+        assertEquals("Not Found", missing.json().get("title").asText());
+        assertTrue(missing.json().get("detail").asText().contains("nope"));
+
+        Http.Response noRoute = Http.get(api + "/api/nothing-here");
+        assertEquals(404, noRoute.status());
+        assertEquals(404, noRoute.json().get("status").asInt());
+
+        Http.Response badName = Http.get(api + "/api/datasets/bad%20name");
+        assertEquals(400, badName.status());
+        assertTrue(badName.json().get("detail").asText().contains("dataset"), badName.body());
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDataDirectoryIsToldWhoHoldsIt() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SpikyDatabase.open(DatabaseOptions.local(dir.resolve("data"))));
+        assertTrue(e.getMessage().contains("locked by pid " + ProcessHandle.current().pid()), e.getMessage());
+    }
+}
