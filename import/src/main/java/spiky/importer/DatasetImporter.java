@@ -46,7 +46,7 @@ public final class DatasetImporter {
         InteractionsBuilder builder = new InteractionsBuilder();
         try {
             format.reader().read(request.path(), builder, progress);
-            TruthFileReader.Truth truth = request.items() == null ? null : TruthFileReader.read(request.items());
+            TruthFileReader.Truth truth = request.items() == null ? null : TruthFileReader.read(request.items(), progress);
             if (truth != null) {
                 truth.names().forEach(builder::name);
             }

@@ -53,7 +53,9 @@ public final class DcbmProcedures {
     public record GenerateResult(
             String dataset, long items, long contexts, long interactions, long communities, long seed, long milliseconds) {}
 
-    @Procedure(name = "spiky.dcbm.generate", mode = Mode.WRITE)
+    // SCHEMA, not WRITE: the writer creates the dataset constraints when they are missing, and the
+    // transactions it opens on the injected db inherit this procedure's mode.
+    @Procedure(name = "spiky.dcbm.generate", mode = Mode.SCHEMA)
     @Description("spiky.dcbm.generate(dataset :: STRING, config = {} :: MAP) :: "
             + "(dataset, items, contexts, interactions, communities, seed, milliseconds) - "
             + "Generates item-context interactions from an assortative degree-corrected block model "

@@ -31,7 +31,7 @@ import spiky.server.http.ApiOptions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpikyServerTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private SpikyServer server;
     private int boltPort;

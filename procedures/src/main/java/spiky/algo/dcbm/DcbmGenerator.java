@@ -1,9 +1,9 @@
 package spiky.algo.dcbm;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import spiky.Progress;
 import spiky.data.Interactions;
-import spiky.data.InteractionsBuilder;
 
 /**
  * Samples item–context interactions from an assortative degree-corrected block model, the
@@ -68,18 +68,12 @@ public final class DcbmGenerator {
             totalSlots += lengths[j];
         }
 
-        String[] itemKeys = new String[config.items()];
-        for (int i = 0; i < itemKeys.length; i++) {
-            itemKeys[i] = Integer.toString(i + 1);
-        }
         String stage = "generating DCBM interactions";
-        InteractionsBuilder builder = new InteractionsBuilder();
+        DistinctInteractions out = new DistinctInteractions(config.items(), config.contexts(), totalSlots);
         int[] home = new int[config.contexts()];
         long slots = 0;
         long offHome = 0;
         for (int j = 0; j < lengths.length; j++) {
-            String contextKey = Integer.toString(j + 1);
-            long timestamp = FIRST_TIMESTAMP + j * CONTEXT_INTERVAL;
             home[j] = random.nextInt(k);
             for (int s = 0; s < lengths[j]; s++) {
                 int c = home[j];
@@ -90,30 +84,85 @@ public final class DcbmGenerator {
                     }
                     offHome++;
                 }
-                builder.add(itemKeys[samplers[c].draw(random)], contextKey, timestamp, Double.NaN);
+                out.add(samplers[c].draw(random), j);
                 if (++slots % PROGRESS_EVERY == 0) {
                     progress.report(stage, slots, totalSlots);
                 }
             }
         }
         progress.report(stage, slots, totalSlots);
-        // Every context has at least one slot, so contexts appear in the builder in order j and home stays aligned.
-        return new Result(withTruth(builder.build(), community, theta), home, slots, offHome);
+        return new Result(out.build(community, theta, slots), home, slots, offHome);
     }
 
-    /** Attaches truth in the builder's item order (first appearance), which is not the generator's. */
-    private static Interactions withTruth(Interactions raw, int[] community, double[] theta) {
-        String[] keys = raw.itemKeys();
-        int[] trueCommunity = new int[keys.length];
-        double[] trueTheta = new double[keys.length];
-        for (int b = 0; b < keys.length; b++) {
-            int i = Integer.parseInt(keys[b]) - 1;
-            trueCommunity[b] = community[i];
-            trueTheta[b] = theta[i];
+    /**
+     * Collects distinct (item, context) pairs as {@link spiky.data.InteractionsBuilder} would, with items in
+     * order of first appearance, but on the generator's int indices: contexts arrive one after the
+     * other, so "already in this context" is one array look-up, several times faster than hashing
+     * string keys, which matters at millions of slots.
+     */
+    private static final class DistinctInteractions {
+        /** Per generator item, its index in the output, or -1 while no slot has picked it. */
+        private final int[] indexOf;
+        /** Per generator item, the last context that holds it, or -1. */
+        private final int[] lastContext;
+        /** Per output index, the generator item: the inverse of indexOf. */
+        private final int[] firstSeen;
+        private final int contexts;
+        private final int[] itemOf;
+        private final int[] contextOf;
+        private int distinctItems;
+        private int size;
+
+        DistinctInteractions(int items, int contexts, long maxSize) {
+            this.indexOf = new int[items];
+            this.lastContext = new int[items];
+            this.firstSeen = new int[items];
+            this.contexts = contexts;
+            Arrays.fill(indexOf, -1);
+            Arrays.fill(lastContext, -1);
+            this.itemOf = new int[(int) maxSize];
+            this.contextOf = new int[(int) maxSize];
         }
-        return new Interactions(keys, raw.itemNames(), raw.contextKeys(), raw.itemOf(), raw.contextOf(),
-                raw.timestamps(), raw.weights(), new Interactions.Truth(trueCommunity, trueTheta),
-                raw.rowsRead(), raw.rowsSkipped());
+
+        /** Adds item (generator index) to context j; contexts must come in increasing order. */
+        void add(int item, int j) {
+            if (lastContext[item] == j) {
+                return;
+            }
+            lastContext[item] = j;
+            if (indexOf[item] < 0) {
+                indexOf[item] = distinctItems;
+                firstSeen[distinctItems] = item;
+                distinctItems++;
+            }
+            itemOf[size] = indexOf[item];
+            contextOf[size] = j;
+            size++;
+        }
+
+        Interactions build(int[] community, double[] theta, long slots) {
+            String[] itemKeys = new String[distinctItems];
+            int[] trueCommunity = new int[distinctItems];
+            double[] trueTheta = new double[distinctItems];
+            for (int b = 0; b < distinctItems; b++) {
+                int i = firstSeen[b];
+                itemKeys[b] = Integer.toString(i + 1);
+                trueCommunity[b] = community[i];
+                trueTheta[b] = theta[i];
+            }
+            // Every context has at least one slot, so every context is present, in order j.
+            String[] contextKeys = new String[contexts];
+            for (int j = 0; j < contexts; j++) {
+                contextKeys[j] = Integer.toString(j + 1);
+            }
+            long[] timestamps = new long[size];
+            for (int k = 0; k < size; k++) {
+                timestamps[k] = FIRST_TIMESTAMP + contextOf[k] * CONTEXT_INTERVAL;
+            }
+            return new Interactions(itemKeys, new String[distinctItems], contextKeys,
+                    Arrays.copyOf(itemOf, size), Arrays.copyOf(contextOf, size), timestamps, null,
+                    new Interactions.Truth(trueCommunity, trueTheta), slots, 0);
+        }
     }
 
     /** Draws an item of one community with probability ∝ θ, by binary search in the cumulative θ. */

@@ -1,0 +1,81 @@
+package spiky.importer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import spiky.InvalidInputException;
+import spiky.Progress;
+import spiky.data.InteractionsBuilder;
+
+/**
+ * Cornell's yes.com playlists (Chen et al., LME; {@code train.txt}, {@code test.txt}): two
+ * metadata lines, then one playlist per line as space-separated integer song ids. The context id
+ * of the playlist on line n is n - 2, so that it leads back to its line. Playlists with fewer
+ * than {@value #MIN_SONGS} distinct songs are skipped. Song titles come from
+ * {@code song_hash.txt} beside the file ({@code id<TAB>title<TAB>artist}) when it is there.
+ */
+public final class CornellReader implements InteractionReader {
+    static final int MIN_SONGS = 5;
+    private static final int HEADER_LINES = 2;
+
+    @Override
+    public void read(Path file, InteractionsBuilder into, Progress progress) throws IOException {
+        try (LineSource lines = InputFiles.lines(file, progress)) {
+            lines.firstLine();
+            lines.next();
+            String line;
+            while ((line = lines.next()) != null) {
+                Set<String> songs = songs(line, lines);
+                if (songs.size() < MIN_SONGS) {
+                    into.skipRow();
+                    continue;
+                }
+                String playlist = Long.toString(lines.lineNumber() - HEADER_LINES);
+                for (String song : songs) {
+                    into.add(song, playlist, InteractionsBuilder.NO_TIMESTAMP, Double.NaN);
+                }
+            }
+            if (lines.lineNumber() <= HEADER_LINES) {
+                throw InvalidInputException.inFile(file, "no playlists after the two header lines");
+            }
+        }
+        Path songNames = InputFiles.sibling(file, "song_hash.txt");
+        if (songNames != null) {
+            readSongNames(songNames, into, progress);
+        }
+    }
+
+    /** The line's distinct song ids, in order. */
+    private static Set<String> songs(String line, LineSource at) {
+        Set<String> songs = new LinkedHashSet<>();
+        for (String token : line.split("[ \t]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < token.length(); i++) {
+                if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                    throw at.error(Fields.quote(token) + " is not a song id (a non-negative integer)");
+                }
+            }
+            songs.add(token);
+        }
+        return songs;
+    }
+
+    private static void readSongNames(Path file, InteractionsBuilder into, Progress progress) throws IOException {
+        try (LineSource lines = InputFiles.lines(file, progress)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] fields = Fields.splitPlain(line, '\t');
+                if (fields.length < 2) {
+                    throw lines.error("expected tab-separated fields id, title, artist, found " + fields.length);
+                }
+                into.name(Fields.id(fields[0], "id", lines), SongNames.of(fields[1], fields.length > 2 ? fields[2] : null));
+            }
+        }
+    }
+}
