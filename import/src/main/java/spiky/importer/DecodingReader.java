@@ -68,7 +68,7 @@ final class DecodingReader extends Reader {
                 if (endOfInput) {
                     decoder.flush(chars);
                     finished = true;
-                } else {
+                } else if (chars.position() == 0) {
                     readBytes();
                 }
             }

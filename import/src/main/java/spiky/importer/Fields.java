@@ -127,12 +127,8 @@ final class Fields {
         return text.replace("\t", "\\t");
     }
 
-    /** "comma" or "tab", for messages. */
+    /** "tab" or "comma", for messages. */
     static String delimiterName(char delimiter) {
-        return switch (delimiter) {
-            case ',' -> "comma";
-            case '\t' -> "tab";
-            default -> "'" + delimiter + "'";
-        };
+        return delimiter == '\t' ? "tab" : "comma";
     }
 }

@@ -109,7 +109,8 @@ public final class InputFiles {
 
     /**
      * Reports the bytes read from disk (compressed bytes for gzip, so that done reaches the
-     * file's size) every mebibyte, and once more at the end.
+     * file's size) every mebibyte, and once more when closed: a gzip reader stops at the end of
+     * its data without reading the end of the file, so the end is not always seen.
      */
     private static final class ProgressStream extends FilterInputStream {
         private static final long STEP = 1 << 20;
@@ -119,7 +120,7 @@ public final class InputFiles {
         private final Progress progress;
         private long done;
         private long nextReport = STEP;
-        private boolean finished;
+        private boolean closed;
 
         ProgressStream(InputStream in, String stage, long total, Progress progress) {
             super(in);
@@ -131,30 +132,36 @@ public final class InputFiles {
         @Override
         public int read() throws IOException {
             int b = super.read();
-            count(b < 0 ? -1 : 1);
+            if (b >= 0) {
+                count(1);
+            }
             return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
-            count(n);
+            if (n > 0) {
+                count(n);
+            }
             return n;
         }
 
         private void count(int n) {
-            if (n < 0) {
-                if (!finished) {
-                    finished = true;
-                    progress.report(stage, done, total);
-                }
-                return;
-            }
             done += n;
             if (done >= nextReport) {
                 progress.report(stage, done, total);
                 nextReport = done + STEP;
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                progress.report(stage, done, total);
+            }
+            super.close();
         }
     }
 }

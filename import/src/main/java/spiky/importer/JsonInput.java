@@ -48,9 +48,9 @@ final class JsonInput {
                 JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw json.error("invalid JSON: " + e.getOriginalMessage(), where);
             } catch (CharacterCodingException e) {
-                throw json.error("not valid UTF-8 text");
+                throw json.error("not valid UTF-8 text", parser.currentLocation());
             } catch (EOFException | ZipException e) {
-                throw json.error(InputFiles.TRUNCATED_GZIP);
+                throw json.error(InputFiles.TRUNCATED_GZIP, parser.currentLocation());
             }
         }
     }
@@ -115,13 +115,14 @@ final class JsonInput {
         parser.skipChildren();
     }
 
-    /** The parser's line, for errors found only at the end of an object. */
+    /** The current token's line, kept for errors found only at the end of its object. */
     long line() {
-        return parser.currentLocation().getLineNr();
+        return parser.currentTokenLocation().getLineNr();
     }
 
+    /** An error at the current token. */
     InvalidInputException error(String problem) {
-        return error(problem, parser.currentLocation());
+        return error(problem, parser.currentTokenLocation());
     }
 
     InvalidInputException errorAt(long line, String problem) {

@@ -2,7 +2,9 @@ package spiky.importer;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import spiky.InvalidInputException;
 import spiky.Progress;
@@ -45,6 +48,26 @@ final class TestFiles {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The line a reader of this truncated gzip data reaches: one past the complete lines that
+     * decompress before the data runs out.
+     */
+    static long lineReached(byte[] truncatedGzip) throws IOException {
+        long newlines = 0;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(truncatedGzip))) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    newlines += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        } catch (EOFException e) {
+            return newlines + 1;
+        }
+        throw new AssertionError("the gzip data is complete");
     }
 
     static Interactions read(InteractionReader reader, Path file) throws IOException {
