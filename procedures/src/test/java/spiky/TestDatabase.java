@@ -12,9 +12,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
-import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import spiky.proc.SpikyProcedures;
+import spiky.proc.ProcedureRegistry;
 
 /**
  * A real embedded Neo4j in a directory, with the spiky.* procedures registered. Start one per
@@ -32,11 +31,8 @@ public final class TestDatabase implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, false)
                 .build();
         db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        GlobalProcedures procedures = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
         try {
-            for (Class<?> cls : SpikyProcedures.CLASSES) {
-                procedures.registerProcedure(cls);
-            }
+            ProcedureRegistry.registerAll(db);
         } catch (Exception e) {
             dbms.shutdown();
             throw new IllegalStateException("Cannot register the spiky procedures: " + e.getMessage(), e);

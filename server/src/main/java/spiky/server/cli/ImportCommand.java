@@ -38,6 +38,8 @@ final class ImportCommand implements Callable<Integer> {
             ImportSummary summary = new DatasetImporter(database.db(), progress).run(new ImportRequest(dataset, format, path, items, replace));
             progress.finish();
             System.out.println(summary.describe());
+        } finally {
+            progress.finish();
         }
         return 0;
     }

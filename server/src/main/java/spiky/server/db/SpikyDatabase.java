@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.graph.DatasetEraser;
 import spiky.graph.Schema;
+import spiky.proc.ProcedureRegistry;
 import spiky.Progress;
 
 /**
@@ -45,7 +46,7 @@ public final class SpikyDatabase implements AutoCloseable {
                     .setConfig(settings(options))
                     .build();
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(DEFAULT_DATABASE_NAME);
-            ProcedureRegistry.registerAll(db);
+            LOG.info("Registered the procedures and functions of {} classes (spiky, GDS)", ProcedureRegistry.registerAll(db));
             Schema.apply(db);
             List<String> erased = new DatasetEraser(db, Progress.NONE).eraseUnfinished();
             if (!erased.isEmpty()) {

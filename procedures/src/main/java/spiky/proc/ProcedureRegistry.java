@@ -1,4 +1,4 @@
-package spiky.server.db;
+package spiky.proc;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Registers procedures and functions in an embedded database. A standalone Neo4j scans the jars
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * declare in META-INF/services (GDS does; so does spiky) and register each class.
  */
 public final class ProcedureRegistry {
-    private static final Logger LOG = LoggerFactory.getLogger(ProcedureRegistry.class);
     static final String PROCEDURES = "META-INF/services/org.neo4j.procedure.Procedure";
     static final String FUNCTIONS = "META-INF/services/org.neo4j.procedure.UserFunction";
 
@@ -49,11 +46,10 @@ public final class ProcedureRegistry {
                 throw new IllegalStateException("Cannot register functions of " + name + ": " + e.getMessage(), e);
             }
         }
-        LOG.info("Registered procedures and functions of {} classes", classes);
         return classes;
     }
 
-    static Set<String> declared(ClassLoader loader, String resource) {
+    public static Set<String> declared(ClassLoader loader, String resource) {
         Set<String> names = new LinkedHashSet<>();
         try {
             Enumeration<URL> urls = loader.getResources(resource);
