@@ -20,3 +20,30 @@ CREATE CONSTRAINT item_key IF NOT EXISTS FOR (i:Item) REQUIRE (i.dataset, i.id) 
 CREATE CONSTRAINT context_key IF NOT EXISTS FOR (c:Context) REQUIRE (c.dataset, c.id) IS UNIQUE;
 CREATE INDEX item_dataset IF NOT EXISTS FOR (i:Item) ON (i.dataset);
 CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
+
+// Embedding runs (spiky.pipeline): one node per run, several per dataset side by side.
+//   (:EmbeddingRun {id, dataset, status, createdAt, finishedAt, error?,
+//                   every parameter (minCount, topK, rankRule, rank, oversampling, powerIterations,
+//                   seed, method, sigmaPower, spkDims, cosTheta, rho, concurrency, writePpmi,
+//                   maxPpmiRelationships),
+//                   n, nnz, cooccurringPairs, pairsAfterMinCount, pairsAfterRank, pairsPositive,
+//                   singularValues, matrixProducts, spkF, spkPeaks, spkCovered, spk,
+//                   millisRead, millisPpmi, millisSvd, millisEmbed, millisSpikes, millisWrite,
+//                   ppmiRelationships})
+//     status: 'running', then 'finished' or 'failed'. A run cut short by a crash is marked
+//     'failed' at the next start-up. Dataset.latestRun names the latest finished run.
+//     The Spk table is the four parallel lists spkF, spkPeaks, spkCovered, spk.
+//   (:Item)-[:HAS_EMBEDDING]->(:Embedding {run, dataset, item, norm, vector, spike16?, peak16, ...})
+//     one per item that keeps a PPMI pair, per run: vector is the rank-f embedding E = U·Σ^p
+//     (float[]), norm its Euclidean norm, spike<f'> the id of the peak item whose spike covers the
+//     item at f' (absent when uncovered), peak<f'> whether the item is that peak.
+//     Result nodes (not properties keyed by run on Item) so that runs coexist for the stability
+//     analysis, and one label holds every vector for a vector index.
+//   (:Item)-[:PPMI {weight, count, run}]->(:Item)
+//     one per kept pair (from the smaller to the larger item key), written by the run named in
+//     Dataset.ppmiRun; older runs' PPMI relationships are removed when a newer run finishes.
+CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:EmbeddingRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX run_dataset IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.dataset);
+CREATE INDEX run_status IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.status);
+CREATE INDEX embedding_run IF NOT EXISTS FOR (e:Embedding) ON (e.run);
+CREATE INDEX embedding_dataset IF NOT EXISTS FOR (e:Embedding) ON (e.dataset);

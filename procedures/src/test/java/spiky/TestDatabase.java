@@ -27,6 +27,7 @@ public final class TestDatabase implements AutoCloseable {
         dbms = new DatabaseManagementServiceBuilder(dir)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("spiky.*"))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, dir.resolve("import").toAbsolutePath())
                 .setConfig(BoltConnector.enabled, false)
                 .setConfig(HttpConnector.enabled, false)
                 .build();

@@ -6,14 +6,14 @@ import java.util.Arrays;
  * An open-addressing hash map from long keys to int values, without boxing: the importer uses it
  * to collapse duplicate (item, context) pairs among millions of rows.
  */
-final class LongIntHashMap {
+public final class LongIntHashMap {
     private static final long EMPTY = Long.MIN_VALUE;
     private long[] keys;
     private int[] values;
     private int size;
     private int mask;
 
-    LongIntHashMap(int expected) {
+    public LongIntHashMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         allocate(capacity);
     }
@@ -31,7 +31,7 @@ final class LongIntHashMap {
     }
 
     /** The value for key, or -1. Keys must not be Long.MIN_VALUE. */
-    int get(long key) {
+    public int get(long key) {
         int i = slot(key, mask);
         while (true) {
             long k = keys[i];
@@ -46,7 +46,7 @@ final class LongIntHashMap {
     }
 
     /** Puts key → value when key is absent and returns -1; otherwise returns the present value. */
-    int putIfAbsent(long key, int value) {
+    public int putIfAbsent(long key, int value) {
         int i = slot(key, mask);
         while (true) {
             long k = keys[i];
@@ -65,7 +65,7 @@ final class LongIntHashMap {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -17,7 +17,7 @@ public final class SpikyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpikyServer.class);
 
     /**
-     * @param defaultDataset the dataset generated when the database holds none, or null
+     * @param defaultDataset the dataset generated (and embedded by a first pipeline run) when the database holds none, or null
      */
     public record ServerOptions(DatabaseOptions database, ApiOptions api, String defaultDataset) {}
 
@@ -32,14 +32,14 @@ public final class SpikyServer implements AutoCloseable {
     }
 
     /**
-     * @param generator how to create the default dataset (the DCBM generator procedure)
+     * @param firstStart what to do on an empty database with the default dataset name: generate it and run the pipeline
      */
-    public static SpikyServer start(ServerOptions options, Progress progress, BiConsumer<GraphDatabaseService, String> generator) {
+    public static SpikyServer start(ServerOptions options, Progress progress, BiConsumer<GraphDatabaseService, String> firstStart) {
         SpikyDatabase database = SpikyDatabase.open(options.database());
         try {
             if (options.defaultDataset() != null && isEmpty(database.db())) {
-                LOG.info("Empty data directory: generating the default dataset '{}'", options.defaultDataset());
-                generator.accept(database.db(), options.defaultDataset());
+                LOG.info("Empty data directory: generating and embedding the default dataset {}", options.defaultDataset());
+                firstStart.accept(database.db(), options.defaultDataset());
             }
             ApiServer api = ApiServer.start(database.db(), options.api(), progress);
             return new SpikyServer(options, database, api);

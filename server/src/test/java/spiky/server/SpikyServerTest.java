@@ -44,10 +44,13 @@ class SpikyServerTest {
         neo4jHttpPort = FreePorts.next();
         int apiPort = FreePorts.next();
         ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", neo4jHttpPort),
+                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", neo4jHttpPort, dir.resolve("import")),
                 new ApiOptions("127.0.0.1", apiPort, dir.resolve("import")), "dcbm");
         server = SpikyServer.start(options, Progress.NONE,
-                (db, name) -> db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 200, contexts: 300, seed: 3})", Map.of("name", name)));
+                (db, name) -> {
+                    db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 200, contexts: 300, seed: 3})", Map.of("name", name));
+                    db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
+                });
         api = "http://127.0.0.1:" + server.apiPort();
     }
 

@@ -9,6 +9,8 @@ public final class Commands {
     public static CommandLine register(CommandLine line) {
         return line.addSubcommand(new ServeCommand())
                 .addSubcommand(new ImportCommand())
-                .addSubcommand(new GenerateCommand());
+                .addSubcommand(new GenerateCommand())
+                .addSubcommand(new PipelineCommand())
+                .addSubcommand(new ExportCommand());
     }
 }

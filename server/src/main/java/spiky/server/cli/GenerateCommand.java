@@ -1,7 +1,6 @@
 package spiky.server.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
             settings.put("replace", true);
         }
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
-            List<Map<String, Object>> rows = DcbmCall.generate(database.db(), dataset, settings);
-            System.out.println("Generated " + rows.get(0));
+            System.out.println("Generated " + CypherCalls.generate(database.db(), dataset, settings));
         }
         return 0;
     }

@@ -37,12 +37,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Path imports = importDir != null ? importDir : data.dataDir.resolve("import");
         ServerOptions options = new ServerOptions(
-                new DatabaseOptions(data.dataDir, true, host, boltPort, host, neo4jHttpPort),
-                new ApiOptions(host, port, importDir != null ? importDir : data.dataDir.resolve("import")),
+                new DatabaseOptions(data.dataDir, true, host, boltPort, host, neo4jHttpPort, imports),
+                new ApiOptions(host, port, imports),
                 defaultDataset.isBlank() ? null : defaultDataset);
         TerminalProgress progress = TerminalProgress.forStderr();
-        SpikyServer server = SpikyServer.start(options, progress, (db, name) -> System.out.println("Generated " + DcbmCall.generate(db, name, Map.of()).get(0)));
+        SpikyServer server = SpikyServer.start(options, progress, (db, name) -> {
+            System.out.println("Generated " + CypherCalls.generate(db, name, Map.of()));
+            System.out.println(PipelineReport.describe(CypherCalls.pipeline(db, name, Map.of())));
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("spiky: shutting down");

@@ -6,13 +6,14 @@ import java.nio.file.Path;
  * Where the embedded database lives and how it is reached.
  *
  * @param dataDir the data directory (Neo4j's home: databases, transaction logs, logs)
- * @param network open Bolt and the HTTP connector (the CLI's one-shot commands do not)
+ * @param network   open Bolt and the HTTP connector (the CLI's one-shot commands do not)
+ * @param importDir Neo4j's import directory: LOAD CSV reads and spiky.export.* writes there; the API's import endpoint reads there
  */
-public record DatabaseOptions(Path dataDir, boolean network, String boltHost, int boltPort, String httpHost, int httpPort) {
+public record DatabaseOptions(Path dataDir, boolean network, String boltHost, int boltPort, String httpHost, int httpPort, Path importDir) {
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     /** A database opened without any network connector (CLI import, generate; tests). */
     public static DatabaseOptions local(Path dataDir) {
-        return new DatabaseOptions(dataDir, false, DEFAULT_HOST, 7687, DEFAULT_HOST, 7474);
+        return new DatabaseOptions(dataDir, false, DEFAULT_HOST, 7687, DEFAULT_HOST, 7474, dataDir.resolve("import"));
     }
 }

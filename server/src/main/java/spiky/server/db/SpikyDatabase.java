@@ -17,6 +17,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.graph.DatasetEraser;
+import spiky.graph.RunStore;
 import spiky.graph.Schema;
 import spiky.proc.ProcedureRegistry;
 import spiky.Progress;
@@ -52,6 +53,10 @@ public final class SpikyDatabase implements AutoCloseable {
             if (!erased.isEmpty()) {
                 LOG.warn("Erased datasets left half-imported by an earlier crash: {}", erased);
             }
+            List<String> failed = new RunStore(db, Progress.NONE).failUnfinished();
+            if (!failed.isEmpty()) {
+                LOG.warn("Marked runs interrupted by an earlier crash as failed: {}", failed);
+            }
             return new SpikyDatabase(lock, dbms, db);
         } catch (RuntimeException e) {
             if (dbms != null) {
@@ -64,6 +69,7 @@ public final class SpikyDatabase implements AutoCloseable {
 
     static Map<Setting<?>, Object> settings(DatabaseOptions options) {
         return Map.of(
+                GraphDatabaseSettings.load_csv_file_url_root, options.importDir().toAbsolutePath(),
                 GraphDatabaseSettings.procedure_unrestricted, List.of("spiky.*", "gds.*"),
                 GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512),
                 BoltConnector.enabled, options.network(),

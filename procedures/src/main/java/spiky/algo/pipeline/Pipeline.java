@@ -1,0 +1,71 @@
+package spiky.algo.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import spiky.InvalidInputException;
+import spiky.Progress;
+import spiky.algo.MemoryGuard;
+import spiky.algo.Termination;
+import spiky.algo.linalg.DenseBlock;
+import spiky.algo.ppmi.Ppmi;
+import spiky.algo.ppmi.PpmiResult;
+import spiky.algo.spikes.SpikeCover;
+import spiky.algo.spikes.SpikeLevel;
+import spiky.algo.svd.Embeddings;
+import spiky.algo.svd.SvdResult;
+import spiky.algo.svd.TruncatedSvd;
+
+/**
+ * The paper's pipeline on arrays: co-occurrence → PPMI → truncated SVD → E = U·Σ^p → norms and
+ * Spk. Each stage is refused before it starts when its memory estimate does not fit the heap.
+ */
+public final class Pipeline {
+    private Pipeline() {}
+
+    public static PipelineResult run(int items, int contexts, int[] itemOf, int[] contextOf, int[] keyRank, PipelineConfig config,
+            Progress progress, Termination termination) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        MemoryGuard.check("PPMI", Ppmi.estimateBytes(items, contexts, itemOf.length, config.ppmi()));
+        long t0 = System.nanoTime();
+        PpmiResult ppmi = Ppmi.compute(items, contexts, itemOf, contextOf, keyRank, config.ppmi(), config.concurrency(), progress, termination);
+        long t1 = System.nanoTime();
+        millis.put("ppmi", (t1 - t0) / 1_000_000);
+        if (ppmi.size() == 0) {
+            throw InvalidInputException.of("No pair of items co-occurs at least minCount = " + config.ppmi().minCount()
+                    + " times with a positive PMI: there is nothing to embed");
+        }
+        config.checkAgainst(ppmi.size());
+
+        MemoryGuard.check("SVD", TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), config.svd()));
+        SvdResult svd = TruncatedSvd.compute(ppmi.matrix(), config.svd(), config.concurrency(), progress, termination);
+        long t2 = System.nanoTime();
+        millis.put("svd", (t2 - t1) / 1_000_000);
+
+        DenseBlock e = Embeddings.scale(svd.u(), svd.singularValues(), config.sigmaPower());
+        double[] norms = rowNorms(e);
+        long t3 = System.nanoTime();
+        millis.put("embed", (t3 - t2) / 1_000_000);
+
+        int maxF = config.spikes().dims().stream().mapToInt(Integer::intValue).max().orElse(e.cols());
+        MemoryGuard.check("Spk", SpikeCover.estimateBytes(e.rows(), maxF));
+        List<SpikeLevel> levels = new ArrayList<>(SpikeCover.compute(e, config.spikes(), config.concurrency(), progress, termination));
+        millis.put("spikes", (System.nanoTime() - t3) / 1_000_000);
+        return new PipelineResult(ppmi, svd, e, norms, List.copyOf(levels), millis);
+    }
+
+    static double[] rowNorms(DenseBlock e) {
+        double[] norms = new double[e.rows()];
+        double[] d = e.data();
+        int k = e.cols();
+        for (int i = 0; i < norms.length; i++) {
+            double s = 0;
+            for (int j = i * k, end = j + k; j < end; j++) {
+                s += d[j] * d[j];
+            }
+            norms[i] = Math.sqrt(s);
+        }
+        return norms;
+    }
+}

@@ -1,0 +1,92 @@
+package spiky.algo.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import spiky.InvalidInputException;
+import spiky.algo.ppmi.PpmiConfig;
+import spiky.algo.ppmi.RankRule;
+import spiky.algo.spikes.SpikeConfig;
+import spiky.algo.svd.SvdConfig;
+import spiky.algo.svd.SvdMethod;
+import spiky.config.ConfigReader;
+
+/**
+ * Every setting of a pipeline run, read from a user's map. The defaults reproduce the paper's
+ * reference: PPMI with count ≥ 2 and the SQL top-2000 rank rule, randomized SVD at rank 128 with
+ * 10 oversamples and 7 power iterations, E = U·Σ, Spk at 16, 32, 64, 128 with cos > 0.9 and ρ = 0.5.
+ *
+ * @param sigmaPower           p in E = U·Σ^p
+ * @param writePpmi            write the PPMI matrix as (:Item)-[:PPMI]->(:Item) relationships
+ * @param maxPpmiRelationships above this many pairs the relationships are not written (the run says so)
+ */
+public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, SpikeConfig spikes, int concurrency,
+        boolean writePpmi, long maxPpmiRelationships) {
+
+    public static final long DEFAULT_MAX_PPMI_RELATIONSHIPS = 2_000_000L;
+    public static final int DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    public static final List<String> KEYS = List.of("minCount", "topK", "rankRule", "rank", "oversampling",
+            "powerIterations", "seed", "method", "sigmaPower", "spkDims", "cosTheta", "rho", "concurrency",
+            "writePpmi", "maxPpmiRelationships");
+
+    public static final PipelineConfig DEFAULTS = from(Map.of());
+
+    public static PipelineConfig from(Map<String, ?> map) {
+        ConfigReader c = new ConfigReader(map, KEYS);
+        PpmiConfig ppmi = new PpmiConfig(
+                c.intIn("minCount", PpmiConfig.DEFAULTS.minCount(), 1, Integer.MAX_VALUE),
+                c.intIn("topK", PpmiConfig.DEFAULTS.topK(), 1, Integer.MAX_VALUE),
+                RankRule.parse(c.string("rankRule", PpmiConfig.DEFAULTS.rankRule().configName())));
+        SvdConfig svd = new SvdConfig(
+                c.intIn("rank", SvdConfig.DEFAULTS.rank(), 1, 4096),
+                c.intIn("oversampling", SvdConfig.DEFAULTS.oversampling(), 0, 1024),
+                c.intIn("powerIterations", SvdConfig.DEFAULTS.powerIterations(), 0, 100),
+                c.longIn("seed", SvdConfig.DEFAULTS.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
+                SvdMethod.parse(c.string("method", SvdConfig.DEFAULTS.method().configName())));
+        SpikeConfig spikes = new SpikeConfig(
+                c.intList("spkDims", SpikeConfig.DEFAULTS.dims(), 1, svd.rank()),
+                c.doubleIn("cosTheta", SpikeConfig.DEFAULTS.cosTheta(), -0.999999, 0.999999),
+                c.doubleIn("rho", SpikeConfig.DEFAULTS.rho(), 1e-9, 1.0));
+        if (!c.has("spkDims") && svd.rank() < 128) {
+            // The default list stops at the rank: rank 64 gives Spk at 16, 32, 64.
+            List<Integer> dims = SpikeConfig.DEFAULTS.dims().stream().filter(f -> f <= svd.rank()).toList();
+            spikes = new SpikeConfig(dims.isEmpty() ? List.of(svd.rank()) : dims, spikes.cosTheta(), spikes.rho());
+        }
+        return new PipelineConfig(ppmi, svd,
+                c.doubleIn("sigmaPower", 1.0, -4.0, 4.0),
+                spikes,
+                c.intIn("concurrency", DEFAULT_CONCURRENCY, 1, 256),
+                c.bool("writePpmi", true),
+                c.longIn("maxPpmiRelationships", DEFAULT_MAX_PPMI_RELATIONSHIPS, 0, Long.MAX_VALUE));
+    }
+
+    /** Checks the settings against the data: the SVD needs rank + oversampling ≤ kept items. */
+    public void checkAgainst(int keptItems) {
+        if (svd.rank() + svd.oversampling() > keptItems) {
+            throw InvalidInputException.parameter("rank", "rank " + svd.rank() + " + oversampling " + svd.oversampling()
+                    + " exceeds the " + keptItems + " items that keep a PPMI pair: lower rank (or oversampling)");
+        }
+    }
+
+    /** Every parameter by its config name, for the run's record. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("minCount", (long) ppmi.minCount());
+        m.put("topK", (long) ppmi.topK());
+        m.put("rankRule", ppmi.rankRule().configName());
+        m.put("rank", (long) svd.rank());
+        m.put("oversampling", (long) svd.oversampling());
+        m.put("powerIterations", (long) svd.powerIterations());
+        m.put("seed", svd.seed());
+        m.put("method", svd.method().configName());
+        m.put("sigmaPower", sigmaPower);
+        m.put("spkDims", spikes.dims().stream().map(Integer::longValue).toList());
+        m.put("cosTheta", spikes.cosTheta());
+        m.put("rho", spikes.rho());
+        m.put("concurrency", (long) concurrency);
+        m.put("writePpmi", writePpmi);
+        m.put("maxPpmiRelationships", maxPpmiRelationships);
+        return m;
+    }
+}

@@ -1,0 +1,90 @@
+package spiky.graph;
+
+import static spiky.graph.GraphModel.DATASET;
+import static spiky.graph.GraphModel.IN;
+import static spiky.graph.GraphModel.ITEM;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import spiky.InvalidInputException;
+import spiky.Progress;
+import spiky.algo.Termination;
+import spiky.data.LongIntHashMap;
+
+/** Reads a finished dataset's items and interactions into {@link DatasetArrays}, in one read transaction. */
+public final class DatasetReader {
+    private DatasetReader() {}
+
+    public static DatasetArrays read(GraphDatabaseService db, String dataset, Progress progress, Termination termination) {
+        try (Transaction tx = db.beginTx()) {
+            Node d = tx.findNode(DATASET, "name", dataset);
+            if (d == null || !GraphModel.STATUS_READY.equals(d.getProperty("status", null))) {
+                throw InvalidInputException.parameter("dataset", "no dataset named '" + dataset + "'");
+            }
+            long expected = ((Number) d.getProperty("interactions", 0L)).longValue();
+            List<Node> items = new ArrayList<>();
+            try (ResourceIterator<Node> it = tx.findNodes(ITEM, "dataset", dataset)) {
+                it.forEachRemaining(items::add);
+            }
+            int n = items.size();
+            long[] itemNodes = new long[n];
+            Object[] ids = new Object[n];
+            int[] itemOf = new int[(int) expected];
+            int[] contextOf = new int[(int) expected];
+            LongIntHashMap contextIndex = new LongIntHashMap(1024);
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                Node item = items.get(i);
+                itemNodes[i] = item.getId();
+                ids[i] = item.getProperty("id");
+                for (Relationship r : item.getRelationships(Direction.OUTGOING, IN)) {
+                    long contextNode = r.getEndNodeId();
+                    int c = contextIndex.putIfAbsent(contextNode, contextIndex.size());
+                    if (c < 0) {
+                        c = contextIndex.size() - 1;
+                    }
+                    if (k == itemOf.length) {
+                        itemOf = Arrays.copyOf(itemOf, k * 2 + 16);
+                        contextOf = Arrays.copyOf(contextOf, k * 2 + 16);
+                    }
+                    itemOf[k] = i;
+                    contextOf[k] = c;
+                    k++;
+                }
+                if ((i & 1023) == 0) {
+                    termination.check();
+                    progress.report("reading " + dataset, i, n);
+                }
+            }
+            progress.report("reading " + dataset, n, n);
+            return new DatasetArrays(dataset, itemNodes, ids, keyRank(ids), contextIndex.size(),
+                    Arrays.copyOf(itemOf, k), Arrays.copyOf(contextOf, k));
+        }
+    }
+
+    /** The rank of each id in key order: numeric when every id is an integer, else by string. */
+    static int[] keyRank(Object[] ids) {
+        boolean numeric = Arrays.stream(ids).allMatch(id -> id instanceof Long);
+        Integer[] order = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> byKey = numeric
+                ? Comparator.comparingLong(i -> (Long) ids[i])
+                : Comparator.comparing(i -> ids[i].toString());
+        Arrays.sort(order, byKey);
+        int[] rank = new int[ids.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+}

@@ -1,0 +1,65 @@
+package spiky.proc;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.logging.Log;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+import spiky.algo.pipeline.PipelineConfig;
+import spiky.graph.DatasetNames;
+
+/** {@code spiky.pipeline} and {@code spiky.pipeline.stats}: the paper's whole pipeline on one dataset. */
+public final class PipelineProcedures {
+    static final String CONFIG_DOC = "Config keys (defaults reproduce the paper's reference): "
+            + "minCount (2): keep pairs co-occurring in at least this many contexts; "
+            + "topK (2000): rank filter; rankRule ('sql'): 'sql' ranks each item's partners on one side of it as the reference SQL does, "
+            + "'mutual' ranks all partners and keeps a pair in both top-K lists; "
+            + "rank (128): f, the SVD rank; oversampling (10); powerIterations (7); seed (42); "
+            + "method ('randomized'): 'randomized' (Halko et al., as scikit-learn) or 'block-krylov'; "
+            + "sigmaPower (1.0): p in E = U·Σ^p; spkDims ([16, 32, 64, 128]): the f' of the Spk table; "
+            + "cosTheta (0.9); rho (0.5); concurrency (min(4, cores)); "
+            + "writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item); "
+            + "maxPpmiRelationships (2000000): above this many pairs they are not written.";
+
+    @Context
+    public GraphDatabaseService db;
+
+    @Context
+    public Log log;
+
+    @Context
+    public TerminationGuard guard;
+
+    @Procedure(name = "spiky.pipeline", mode = Mode.WRITE)
+    @Description("spiky.pipeline(dataset :: STRING, config = {} :: MAP) :: (runId, dataset, n, nnz, rank, method, singularValues, "
+            + "spk, millis, ppmiRelationships, status) - Runs co-occurrence → PPMI → truncated SVD → E = U·Σ^p → norms, "
+            + "spike ids and Spk on a dataset, and writes the run: an (:EmbeddingRun) node and one (:Embedding) per item "
+            + "(see cypher/schema.cypher). spk is a list of {f, peaks, n, covered, spk}; millis the time of each stage. "
+            + CONFIG_DOC)
+    public Stream<PipelineRunner.Row> pipeline(@Name("dataset") String dataset,
+            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        DatasetNames.check(dataset);
+        PipelineConfig parsed = PipelineConfig.from(config);
+        try (Jobs.Job job = Jobs.start("spiky.pipeline", dataset, log)) {
+            return Stream.of(PipelineRunner.write(db, dataset, parsed, job, guard::check));
+        }
+    }
+
+    @Procedure(name = "spiky.pipeline.stats", mode = Mode.READ)
+    @Description("spiky.pipeline.stats(dataset :: STRING, config = {} :: MAP) :: (runId, dataset, n, nnz, rank, method, "
+            + "singularValues, spk, millis, ppmiRelationships, status) - Computes what spiky.pipeline computes and returns "
+            + "the summary without writing anything (runId is null). " + CONFIG_DOC)
+    public Stream<PipelineRunner.Row> stats(@Name("dataset") String dataset,
+            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        DatasetNames.check(dataset);
+        PipelineConfig parsed = PipelineConfig.from(config);
+        try (Jobs.Job job = Jobs.start("spiky.pipeline.stats", dataset, log)) {
+            return Stream.of(PipelineRunner.stats(db, dataset, parsed, job, guard::check));
+        }
+    }
+}

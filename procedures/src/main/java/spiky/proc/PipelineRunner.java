@@ -1,0 +1,81 @@
+package spiky.proc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.graphdb.GraphDatabaseService;
+import spiky.Progress;
+import spiky.algo.Termination;
+import spiky.algo.pipeline.Pipeline;
+import spiky.algo.pipeline.PipelineConfig;
+import spiky.algo.pipeline.PipelineResult;
+import spiky.algo.spikes.SpikeLevel;
+import spiky.graph.DatasetArrays;
+import spiky.graph.DatasetReader;
+import spiky.graph.RunStore;
+
+/** One pipeline run from the graph back to the graph: read the dataset, compute, write the run. */
+public final class PipelineRunner {
+    private PipelineRunner() {}
+
+    /** What spiky.pipeline yields. */
+    public record Row(String runId, String dataset, long n, long nnz, long rank, String method, List<Double> singularValues,
+            List<Map<String, Object>> spk, Map<String, Object> millis, long ppmiRelationships, String status) {}
+
+    static Row write(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
+        RunStore store = new RunStore(db, progress);
+        String runId = store.begin(dataset, config.toMap());
+        try {
+            long t0 = System.nanoTime();
+            DatasetArrays data = DatasetReader.read(db, dataset, progress, termination);
+            long readMillis = (System.nanoTime() - t0) / 1_000_000;
+            PipelineResult result = compute(data, config, progress, termination);
+            long pairs = result.ppmi().nnz() / 2;
+            boolean writePpmi = config.writePpmi() && pairs <= config.maxPpmiRelationships();
+            store.finish(runId, data, result, writePpmi, Map.of("read", readMillis));
+            return row(runId, dataset, config, result, writePpmi ? pairs : 0, "finished", readMillis);
+        } catch (RuntimeException | Error e) {
+            try {
+                store.fail(runId, e.getMessage());
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    static Row stats(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
+        long t0 = System.nanoTime();
+        DatasetArrays data = DatasetReader.read(db, dataset, progress, termination);
+        long readMillis = (System.nanoTime() - t0) / 1_000_000;
+        return row(null, dataset, config, compute(data, config, progress, termination), 0, "not written", readMillis);
+    }
+
+    private static PipelineResult compute(DatasetArrays data, PipelineConfig config, Progress progress, Termination termination) {
+        return Pipeline.run(data.items(), data.contexts(), data.itemOf(), data.contextOf(), data.keyRank(), config, progress, termination);
+    }
+
+    private static Row row(String runId, String dataset, PipelineConfig config, PipelineResult r, long ppmiRelationships, String status,
+            long readMillis) {
+        List<Double> sigma = new ArrayList<>();
+        for (double s : r.svd().singularValues()) {
+            sigma.add(s);
+        }
+        List<Map<String, Object>> spk = new ArrayList<>();
+        for (SpikeLevel level : r.spikes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("f", (long) level.f());
+            m.put("peaks", (long) level.peaks());
+            m.put("n", (long) level.n());
+            m.put("covered", (long) level.covered());
+            m.put("spk", level.spk());
+            spk.add(m);
+        }
+        Map<String, Object> millis = new LinkedHashMap<>();
+        millis.put("read", readMillis);
+        millis.putAll(r.millis());
+        return new Row(runId, dataset, r.ppmi().size(), r.ppmi().nnz(), config.svd().rank(), r.svd().method().configName(), sigma, spk,
+                millis, ppmiRelationships, status);
+    }
+}
