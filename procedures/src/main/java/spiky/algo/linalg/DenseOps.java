@@ -1,0 +1,362 @@
+package spiky.algo.linalg;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import spiky.algo.Parallel;
+import spiky.algo.Termination;
+
+/**
+ * Dense kernels on tall-skinny row-major blocks (n × k with n ≫ k): Gram matrices, cross
+ * products, products with a small k × m matrix, triangular solves, Gaussian fills. Parallel over
+ * rows.
+ *
+ * <p><b>Determinism.</b> Every result is bit-for-bit the same for any concurrency. Row-wise
+ * operations compute each row on its own. Reductions over rows (XᵀX, PᵀW) sum rows in fixed
+ * chunks whose bounds depend only on n (never on the number of threads), one partial sum per
+ * chunk, and add the partials in chunk order.
+ *
+ * <p><b>Speed.</b> The inner loops run over contiguous rows so that the JIT vectorises them, and
+ * are unrolled four ways (four rows per update of a small accumulator, or four rows of the small
+ * matrix per output row), which keeps the k × k accumulators' loads and stores from limiting the
+ * throughput. No allocation per row.
+ *
+ * <p>Most methods take a block's columns as a window: {@code (data, stride, offset, width)} means
+ * row r's entries are {@code data[r·stride + offset, r·stride + offset + width)}.
+ */
+public final class DenseOps {
+    private DenseOps() {}
+
+    /** At most this many partial sums per reduction, whatever the concurrency. */
+    static final int MAX_PARTIALS = 32;
+
+    /** Rows per chunk of a deterministic reduction over n rows: depends on n only. */
+    static int reductionChunk(int n) {
+        return Math.max(256, (n + MAX_PARTIALS - 1) / MAX_PARTIALS);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Reductions
+    // ---------------------------------------------------------------------------------------
+
+    /** XᵀX of the whole block, as a full symmetric k × k row-major array. */
+    public static double[] gram(DenseBlock x, int concurrency, Termination termination) {
+        return gram(x.data(), x.rows(), x.cols(), 0, x.cols(), concurrency, termination);
+    }
+
+    /**
+     * XᵀX of the column window [offset, offset + width) of an n-row array with row stride
+     * {@code stride}: a full symmetric width × width row-major array.
+     */
+    public static double[] gram(double[] x, int n, int stride, int offset, int width, int concurrency, Termination termination) {
+        int chunk = reductionChunk(n);
+        int parts = Math.max(1, (n + chunk - 1) / chunk);
+        double[][] partial = new double[parts][];
+        Parallel.forRange(n, concurrency, chunk, termination, (from, to) -> {
+            double[] g = new double[width * width];
+            gramRows(x, stride, offset, width, from, to, g);
+            partial[from / chunk] = g;
+        });
+        double[] g = sumPartials(partial, width * width);
+        for (int a = 0; a < width; a++) {
+            for (int c = a + 1; c < width; c++) {
+                g[c * width + a] = g[a * width + c];
+            }
+        }
+        return g;
+    }
+
+    /** Adds rows [from, to) of the window to the upper triangle of g (width × width). */
+    static void gramRows(double[] x, int stride, int offset, int k, int from, int to, double[] g) {
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            int b0 = r * stride + offset;
+            int b1 = b0 + stride;
+            int b2 = b1 + stride;
+            int b3 = b2 + stride;
+            for (int a = 0; a < k; a++) {
+                double x0 = x[b0 + a];
+                double x1 = x[b1 + a];
+                double x2 = x[b2 + a];
+                double x3 = x[b3 + a];
+                int ga = a * k;
+                for (int c = a; c < k; c++) {
+                    g[ga + c] += x0 * x[b0 + c] + x1 * x[b1 + c] + x2 * x[b2 + c] + x3 * x[b3 + c];
+                }
+            }
+        }
+        for (; r < to; r++) {
+            int b0 = r * stride + offset;
+            for (int a = 0; a < k; a++) {
+                double x0 = x[b0 + a];
+                int ga = a * k;
+                for (int c = a; c < k; c++) {
+                    g[ga + c] += x0 * x[b0 + c];
+                }
+            }
+        }
+    }
+
+    /** PᵀW for two blocks of the same height: p.cols() × w.cols(), row-major. */
+    public static double[] crossProduct(DenseBlock p, DenseBlock w, int concurrency, Termination termination) {
+        if (p.rows() != w.rows()) {
+            throw new IllegalArgumentException("row counts differ: " + p.rows() + " and " + w.rows());
+        }
+        return crossProduct(p.data(), p.cols(), 0, p.cols(), w.data(), w.cols(), 0, w.cols(), p.rows(), concurrency, termination);
+    }
+
+    /**
+     * PᵀW for column windows of two n-row arrays (which may be the same array): a pWidth × wWidth
+     * row-major array.
+     */
+    public static double[] crossProduct(double[] p, int pStride, int pOffset, int pWidth, double[] w, int wStride, int wOffset,
+            int wWidth, int n, int concurrency, Termination termination) {
+        int chunk = reductionChunk(n);
+        int parts = Math.max(1, (n + chunk - 1) / chunk);
+        double[][] partial = new double[parts][];
+        Parallel.forRange(n, concurrency, chunk, termination, (from, to) -> {
+            double[] c = new double[pWidth * wWidth];
+            crossRows(p, pStride, pOffset, pWidth, w, wStride, wOffset, wWidth, from, to, c);
+            partial[from / chunk] = c;
+        });
+        return sumPartials(partial, pWidth * wWidth);
+    }
+
+    static void crossRows(double[] p, int pStride, int pOffset, int pw, double[] w, int wStride, int wOffset, int ww,
+            int from, int to, double[] c) {
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            int p0 = r * pStride + pOffset;
+            int p1 = p0 + pStride;
+            int p2 = p1 + pStride;
+            int p3 = p2 + pStride;
+            int w0 = r * wStride + wOffset;
+            int w1 = w0 + wStride;
+            int w2 = w1 + wStride;
+            int w3 = w2 + wStride;
+            for (int a = 0; a < pw; a++) {
+                double x0 = p[p0 + a];
+                double x1 = p[p1 + a];
+                double x2 = p[p2 + a];
+                double x3 = p[p3 + a];
+                int ca = a * ww;
+                for (int j = 0; j < ww; j++) {
+                    c[ca + j] += x0 * w[w0 + j] + x1 * w[w1 + j] + x2 * w[w2 + j] + x3 * w[w3 + j];
+                }
+            }
+        }
+        for (; r < to; r++) {
+            int p0 = r * pStride + pOffset;
+            int w0 = r * wStride + wOffset;
+            for (int a = 0; a < pw; a++) {
+                double x0 = p[p0 + a];
+                int ca = a * ww;
+                for (int j = 0; j < ww; j++) {
+                    c[ca + j] += x0 * w[w0 + j];
+                }
+            }
+        }
+    }
+
+    /** Sums the partials in index order (missing partials, of empty chunks, count as zero). */
+    private static double[] sumPartials(double[][] partial, int size) {
+        double[] out = new double[size];
+        for (double[] part : partial) {
+            if (part == null) {
+                continue;
+            }
+            for (int i = 0; i < size; i++) {
+                out[i] += part[i];
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Row-wise products
+    // ---------------------------------------------------------------------------------------
+
+    /** out = X·M for a k × m matrix M (row-major); out is a different block of n × m. */
+    public static void multiply(DenseBlock x, double[] m, DenseBlock out, int concurrency, Termination termination) {
+        if (x.data() == out.data()) {
+            throw new IllegalArgumentException("out must not be x");
+        }
+        if (m.length != x.cols() * out.cols() || x.rows() != out.rows()) {
+            throw new IllegalArgumentException("shapes do not match");
+        }
+        multiplyAdd(x.data(), x.cols(), 0, x.cols(), m, out.cols(), out.data(), out.cols(), 0, x.rows(), false, true, concurrency,
+                termination);
+    }
+
+    /**
+     * out[window] (=, +=, −=) P[window]·M: P's window is pWidth wide, M is pWidth × mWidth
+     * row-major, out's window is mWidth wide. P and out must be different arrays.
+     *
+     * @param subtract subtract the product instead of adding it
+     * @param overwrite set out to the product (±) instead of accumulating into it
+     */
+    public static void multiplyAdd(double[] p, int pStride, int pOffset, int pWidth, double[] m, int mWidth, double[] out,
+            int outStride, int outOffset, int n, boolean subtract, boolean overwrite, int concurrency, Termination termination) {
+        if (p == out) {
+            throw new IllegalArgumentException("out must not be the same array as p");
+        }
+        final double[] mm;
+        if (subtract) {
+            mm = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                mm[i] = -m[i];
+            }
+        } else {
+            mm = m;
+        }
+        Parallel.forRange(n, concurrency, termination, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int pb = r * pStride + pOffset;
+                int ob = r * outStride + outOffset;
+                if (overwrite) {
+                    Arrays.fill(out, ob, ob + mWidth, 0.0);
+                }
+                multiplyRow(p, pb, pWidth, mm, mWidth, out, ob);
+            }
+        });
+    }
+
+    /** out[ob, ob + mw) += p[pb, pb + pw)·M, M pw × mw row-major; unrolled over four rows of M. */
+    static void multiplyRow(double[] p, int pb, int pw, double[] m, int mw, double[] out, int ob) {
+        int a = 0;
+        for (; a + 4 <= pw; a += 4) {
+            double x0 = p[pb + a];
+            double x1 = p[pb + a + 1];
+            double x2 = p[pb + a + 2];
+            double x3 = p[pb + a + 3];
+            int m0 = a * mw;
+            int m1 = m0 + mw;
+            int m2 = m1 + mw;
+            int m3 = m2 + mw;
+            for (int j = 0; j < mw; j++) {
+                out[ob + j] += x0 * m[m0 + j] + x1 * m[m1 + j] + x2 * m[m2 + j] + x3 * m[m3 + j];
+            }
+        }
+        for (; a < pw; a++) {
+            double x0 = p[pb + a];
+            int m0 = a * mw;
+            for (int j = 0; j < mw; j++) {
+                out[ob + j] += x0 * m[m0 + j];
+            }
+        }
+    }
+
+    /**
+     * X := X·R⁻¹ in place, for an upper triangular k × k R (row-major) with a non-zero diagonal:
+     * forward substitution in each row, four unknowns at a time.
+     */
+    public static void solveUpperRight(DenseBlock x, double[] r, int concurrency, Termination termination) {
+        int k = x.cols();
+        if (r.length != k * k) {
+            throw new IllegalArgumentException("R must be " + k + " × " + k);
+        }
+        double[] data = x.data();
+        double[] inverseDiagonal = new double[k];
+        for (int i = 0; i < k; i++) {
+            inverseDiagonal[i] = 1.0 / r[i * k + i];
+        }
+        Parallel.forRange(x.rows(), concurrency, termination, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                solveRow(data, row * k, k, r, inverseDiagonal);
+            }
+        });
+    }
+
+    static void solveRow(double[] x, int b, int k, double[] r, double[] inverseDiagonal) {
+        int i0 = 0;
+        for (; i0 + 4 <= k; i0 += 4) {
+            // The 4 × 4 diagonal triangle, in scalars.
+            double z0 = x[b + i0] * inverseDiagonal[i0];
+            int r0 = i0 * k;
+            int r1 = r0 + k;
+            int r2 = r1 + k;
+            int r3 = r2 + k;
+            double z1 = (x[b + i0 + 1] - z0 * r[r0 + i0 + 1]) * inverseDiagonal[i0 + 1];
+            double z2 = (x[b + i0 + 2] - z0 * r[r0 + i0 + 2] - z1 * r[r1 + i0 + 2]) * inverseDiagonal[i0 + 2];
+            double z3 = (x[b + i0 + 3] - z0 * r[r0 + i0 + 3] - z1 * r[r1 + i0 + 3] - z2 * r[r2 + i0 + 3]) * inverseDiagonal[i0 + 3];
+            x[b + i0] = z0;
+            x[b + i0 + 1] = z1;
+            x[b + i0 + 2] = z2;
+            x[b + i0 + 3] = z3;
+            // The rest of the row, four rows of R per pass.
+            for (int j = i0 + 4; j < k; j++) {
+                x[b + j] -= z0 * r[r0 + j] + z1 * r[r1 + j] + z2 * r[r2 + j] + z3 * r[r3 + j];
+            }
+        }
+        for (; i0 < k; i0++) {
+            double z = x[b + i0] * inverseDiagonal[i0];
+            x[b + i0] = z;
+            int ri = i0 * k;
+            for (int j = i0 + 1; j < k; j++) {
+                x[b + j] -= z * r[ri + j];
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Fills and copies
+    // ---------------------------------------------------------------------------------------
+
+    /** Rows per independently seeded stream of {@link #fillGaussian}. */
+    static final int GAUSSIAN_ROWS = 1024;
+
+    /**
+     * Fills the block with independent standard normal values. Rows come in groups of
+     * {@value #GAUSSIAN_ROWS}, each group drawn from its own {@link SplittableRandom} seeded from
+     * (seed, group), so the result depends on the seed only, never on the concurrency.
+     */
+    public static void fillGaussian(DenseBlock x, long seed, int concurrency, Termination termination) {
+        int k = x.cols();
+        double[] data = x.data();
+        Parallel.forRange(x.rows(), concurrency, GAUSSIAN_ROWS, termination, (from, to) -> {
+            SplittableRandom random = new SplittableRandom(mix(seed, from / GAUSSIAN_ROWS));
+            for (int i = from * k, end = to * k; i < end; i++) {
+                data[i] = random.nextGaussian();
+            }
+        });
+    }
+
+    /** A 64-bit mix (the SplitMix64 finaliser) of a seed and a stream index. */
+    static long mix(long seed, long stream) {
+        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Copies the column window of src into the column window of dst, row by row (same width). */
+    public static void copyColumns(double[] src, int srcStride, int srcOffset, double[] dst, int dstStride, int dstOffset, int width,
+            int n, int concurrency, Termination termination) {
+        Parallel.forRange(n, concurrency, termination, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                System.arraycopy(src, r * srcStride + srcOffset, dst, r * dstStride + dstOffset, width);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Small k × k helpers (serial)
+    // ---------------------------------------------------------------------------------------
+
+    /** A·B for row-major a (n × m) and b (m × p). */
+    public static double[] multiplySmall(double[] a, double[] b, int n, int m, int p) {
+        double[] out = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            multiplyRow(a, i * m, m, b, p, out, i * p);
+        }
+        return out;
+    }
+
+    /** The k × k identity, row-major. */
+    public static double[] identity(int k) {
+        double[] id = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            id[i * k + i] = 1.0;
+        }
+        return id;
+    }
+}

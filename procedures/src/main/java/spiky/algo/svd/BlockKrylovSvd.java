@@ -1,0 +1,211 @@
+package spiky.algo.svd;
+
+import spiky.Progress;
+import spiky.algo.Termination;
+import spiky.algo.linalg.CsrMatrix;
+import spiky.algo.linalg.DenseBlock;
+import spiky.algo.linalg.DenseOps;
+import spiky.algo.linalg.Orthonormalizer;
+import spiky.algo.linalg.SmallDecompositions;
+
+/** {@link SvdMethod#BLOCK_KRYLOV}: block Lanczos with full reorthogonalisation; see {@link TruncatedSvd}. */
+final class BlockKrylovSvd {
+    private BlockKrylovSvd() {}
+
+    /**
+     * @param blockSize  b, columns per Krylov block (per product with A)
+     * @param maxBlocks  the most blocks: the basis has at most maxBlocks·b columns
+     * @param tolerance  stop early when every wanted Ritz pair has ‖A u − θ u‖ ≤ tolerance·|θ₁|
+     */
+    record Plan(int blockSize, int maxBlocks, double tolerance) {}
+
+    /** Reorthogonalisation rounds at most per block (more than 2 only after a breakdown). */
+    private static final int MAX_ROUNDS = 4;
+
+    static Plan plan(SvdConfig config, int n) {
+        int f = config.rank();
+        int k = config.sketchWidth();
+        int b = Math.max(1, Math.min(n, (k + 1) / 2));
+        int maxBlocks = Math.max(2, (3 * k + b - 1) / b);
+        return new Plan(b, maxBlocks, 1e-8);
+    }
+
+    static SvdResult compute(CsrMatrix a, SvdConfig config, int concurrency, Progress progress, Termination termination) {
+        return compute(a, config, plan(config, a.rows()), concurrency, progress, termination);
+    }
+
+    static SvdResult compute(CsrMatrix a, SvdConfig config, Plan plan, int concurrency, Progress progress, Termination termination) {
+        long start = System.nanoTime();
+        int n = a.rows();
+        int f = config.rank();
+        int b = Math.min(plan.blockSize(), n);
+        int dMax = (int) Math.min(n, (long) plan.maxBlocks() * b);
+        dMax = Math.max(dMax, Math.min(n, f));
+        int blocksPlanned = (dMax + b - 1) / b;
+
+        DenseBlock basis = new DenseBlock(n, dMax);
+        double[] q = basis.data();
+        double[] t = new double[dMax * dMax];
+
+        DenseBlock cur = new DenseBlock(n, b);
+        DenseOps.fillGaussian(cur, config.seed(), concurrency, termination);
+        Orthonormalizer.qr(cur, concurrency, termination);
+        DenseOps.copyColumns(cur.data(), b, 0, q, dMax, 0, b, n, concurrency, termination);
+        DenseBlock w = new DenseBlock(n, b);
+
+        int d = b;          // basis columns so far
+        int width = b;      // columns of the current block, basis columns [d − width, d)
+        int previous = 0;   // columns of the block before it
+        int products = 0;
+        SmallDecompositions.SymmetricEigen ritz = null;
+        for (int block = 1; ; block++) {
+            progress.report("svd: krylov block " + block + "/" + blocksPlanned, products, blocksPlanned);
+            termination.check();
+            int d0 = d - width;
+            if (w.cols() != width) {
+                w = new DenseBlock(n, width);
+            }
+            a.multiplyInto(cur, w, concurrency, termination);
+            products++;
+            double[] wd = w.data();
+
+            if (d == dMax) {
+                // Last block: only its Rayleigh quotients Qᵀ A Q_j are needed.
+                double[] c = DenseOps.crossProduct(q, dMax, 0, d, wd, width, 0, width, n, concurrency, termination);
+                storeBlockColumn(t, dMax, c, d, d0, width);
+                break;
+            }
+
+            // Round 1 against the last two blocks (A Q_j is orthogonal to the older ones in exact
+            // arithmetic), then full rounds against the whole basis: block CGS2 with Cholesky QR.
+            int lo = d0 - previous;
+            double[] c0 = DenseOps.crossProduct(q, dMax, lo, d - lo, wd, width, 0, width, n, concurrency, termination);
+            DenseOps.multiplyAdd(q, dMax, lo, d - lo, c0, width, wd, width, 0, n, true, false, concurrency, termination);
+            Orthonormalizer.Factor fac = Orthonormalizer.factor(w, false, concurrency, termination);
+            double[] coefficients = new double[d * width];
+            System.arraycopy(c0, 0, coefficients, lo * width, (d - lo) * width);
+            double[] r = fac.r();
+            for (int round = 1; round < MAX_ROUNDS; round++) {
+                double[] c1 = DenseOps.crossProduct(q, dMax, 0, d, wd, width, 0, width, n, concurrency, termination);
+                DenseOps.multiplyAdd(q, dMax, 0, d, c1, width, wd, width, 0, n, true, false, concurrency, termination);
+                fac = Orthonormalizer.factor(w, false, concurrency, termination);
+                // W = P·C_acc + W_next·R_acc: fold this round's C₁ and R in.
+                double[] c1r = DenseOps.multiplySmall(c1, r, d, width, width);
+                for (int i = 0; i < coefficients.length; i++) {
+                    coefficients[i] += c1r[i];
+                }
+                r = DenseOps.multiplySmall(fac.r(), r, width, width, width);
+                if (!fac.householder()) {
+                    break;
+                }
+            }
+            storeBlockColumn(t, dMax, coefficients, d, d0, width);
+
+            // Converged? Residual of a Ritz pair (θ, y) of T_d: ‖W_res·y_last‖ = ‖R·y_last‖.
+            if (d >= f && plan.tolerance() > 0) {
+                ritz = SmallDecompositions.symmetricEigen(leading(t, dMax, d), d);
+                if (converged(ritz, r, d, d0, width, f, plan.tolerance())) {
+                    break;
+                }
+                ritz = null;
+            }
+
+            int next = Math.min(b, dMax - d);
+            DenseOps.copyColumns(wd, width, 0, q, dMax, d, next, n, concurrency, termination);
+            if (next == width) {
+                DenseBlock swap = cur;
+                cur = w;
+                w = swap;
+            } else {
+                cur = new DenseBlock(n, next);
+                DenseOps.copyColumns(wd, width, 0, cur.data(), next, 0, next, n, concurrency, termination);
+            }
+            previous = width;
+            width = next;
+            d += next;
+        }
+        cur = null;
+        w = null;
+        if (ritz == null) {
+            ritz = SmallDecompositions.symmetricEigen(leading(t, dMax, d), d);
+        }
+
+        progress.report("svd: ritz vectors", products, blocksPlanned);
+        double[] y = new double[d * f];
+        double[] sigma = new double[f];
+        for (int j = 0; j < f; j++) {
+            sigma[j] = Math.abs(ritz.values()[j]);
+        }
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(ritz.vectors(), i * d, y, i * f, f);
+        }
+        DenseBlock u = new DenseBlock(n, f);
+        DenseOps.multiplyAdd(q, dMax, 0, d, y, f, u.data(), f, 0, n, false, true, concurrency, termination);
+        TruncatedSvd.flipSigns(u);
+        progress.report("svd: done", products, blocksPlanned);
+        return new SvdResult(sigma, u, SvdMethod.BLOCK_KRYLOV, products, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Stores the coefficients c (d × width: Q_iᵀ A Q_j for the basis rows 0..d) as T's block
+     * column [d0, d0 + width) and, mirrored, its block row; the diagonal block is symmetrised.
+     */
+    private static void storeBlockColumn(double[] t, int dMax, double[] c, int d, int d0, int width) {
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < width; j++) {
+                double v = c[i * width + j];
+                int col = d0 + j;
+                if (i >= d0) {
+                    int ci = (i - d0);
+                    v = 0.5 * (v + c[(d0 + j) * width + ci]);
+                }
+                t[i * dMax + col] = v;
+                t[col * dMax + i] = v;
+            }
+        }
+    }
+
+    /** The leading d × d part of the dMax × dMax row-major t. */
+    private static double[] leading(double[] t, int dMax, int d) {
+        double[] out = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(t, i * dMax, out, i * d, d);
+        }
+        return out;
+    }
+
+    private static boolean converged(SmallDecompositions.SymmetricEigen ritz, double[] r, int d, int d0, int width, int f,
+            double tolerance) {
+        double limit = tolerance * Math.abs(ritz.values()[0]);
+        double[] v = ritz.vectors();
+        double[] yLast = new double[width];
+        for (int i = 0; i < f; i++) {
+            for (int l = 0; l < width; l++) {
+                yLast[l] = v[(d0 + l) * d + i];
+            }
+            double s = 0;
+            for (int row = 0; row < width; row++) {
+                double x = 0;
+                for (int l = row; l < width; l++) {
+                    x += r[row * width + l] * yLast[l];
+                }
+                s += x * x;
+            }
+            if (!(Math.sqrt(s) <= limit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Peak heap beyond A: the basis, two blocks, the result, reduction partials and the projected matrix. */
+    static long estimateBytes(int n, SvdConfig config) {
+        Plan plan = plan(config, n);
+        long b = Math.min(plan.blockSize(), n);
+        long dMax = Math.max(Math.min(n, plan.maxBlocks() * b), Math.min(n, config.rank()));
+        long f = Math.min(config.rank(), n);
+        long partials = 33L * dMax * b;
+        long small = 6L * dMax * dMax;
+        return 8L * ((long) n * dMax + 2L * n * b + (long) n * f + partials + small) + 64L * 1024;
+    }
+}
