@@ -88,6 +88,13 @@ class ImportIntoDatabaseTest {
         Map<String, Object> ts = one("MATCH (:Item {dataset: 'ml-100k'})-[r:IN]->() RETURN min(r.timestamp) AS lo, max(r.weight) AS hi", Map.of());
         assertTrue((Long) ts.get("lo") > 800_000_000L, ts.toString());
         assertEquals(5.0, (Double) ts.get("hi"));
+
+        // The reference's figures for the paper's pipeline on ml-100k.
+        Map<String, Object> run = one("CALL spiky.pipeline('ml-100k', {writePpmi: false}) YIELD n, nnz, singularValues "
+                + "RETURN n, nnz, singularValues[0] AS top", Map.of());
+        assertEquals(1541L, run.get("n"));
+        assertEquals(1_272_962L, run.get("nnz"));
+        assertEquals(1034.16, (Double) run.get("top"), 0.01, run.toString());
     }
 
     @Test
