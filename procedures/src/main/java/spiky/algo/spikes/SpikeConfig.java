@@ -1,16 +1,29 @@
 package spiky.algo.spikes;
 
 import java.util.List;
+import java.util.Objects;
+import spiky.InvalidInputException;
 
 /**
- * @param dims     the f' at which Spk is measured (first f' columns of E)
- * @param cosTheta a peak covers points with cosine strictly above it
- * @param rho      stop once more than rho·n points are covered
+ * How Spk is measured.
+ *
+ * @param dims     the f' at which Spk is measured, each on the first f' columns of E; each must be
+ *                 in [1, E.cols()] (checked by {@link SpikeCover#compute}, which knows E)
+ * @param cosTheta a peak covers the uncovered items whose cosine with it is strictly above this;
+ *                 in (-1, 1)
+ * @param rho      the cover stops as soon as more than rho·n items are covered; in (0, 1]
  */
 public record SpikeConfig(List<Integer> dims, double cosTheta, double rho) {
     public static final SpikeConfig DEFAULTS = new SpikeConfig(List.of(16, 32, 64, 128), 0.9, 0.5);
 
     public SpikeConfig {
-        dims = List.copyOf(dims);
+        dims = List.copyOf(Objects.requireNonNull(dims, "dims"));
+        for (int f : dims) {
+            if (f < 1) {
+                throw InvalidInputException.parameter("spkDims", f + " is not a positive dimension");
+            }
+        }
+        SpikeCover.checkCosTheta(cosTheta);
+        SpikeCover.checkRho(rho);
     }
 }

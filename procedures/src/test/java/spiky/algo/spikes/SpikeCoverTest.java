@@ -2,6 +2,8 @@ package spiky.algo.spikes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import spiky.InvalidInputException;
 import spiky.Progress;
@@ -16,21 +19,45 @@ import spiky.algo.Termination;
 import spiky.algo.linalg.DenseBlock;
 
 class SpikeCoverTest {
-    /** Points along K random directions, with degree-like magnitudes, plus noise. */
-    static DenseBlock planted(int n, int f, int k, double noise, long seed) {
+    // ---------------------------------------------------------------- data
+
+    static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    static double[] unitVector(SplittableRandom r, int f) {
+        double[] d = new double[f];
+        double s = 0;
+        for (int j = 0; j < f; j++) {
+            d[j] = gaussian(r);
+            s += d[j] * d[j];
+        }
+        for (int j = 0; j < f; j++) {
+            d[j] /= Math.sqrt(s);
+        }
+        return d;
+    }
+
+    /**
+     * Points θ·(d_k + noise·g/√f) along K random unit directions d_k, θ Pareto (degree-like), g
+     * standard Gaussian per coordinate (so noise is relative to |d_k| = 1); column j is then scaled
+     * by decay^j, like Σ in E = UΣ.
+     */
+    static DenseBlock planted(int n, int f, int k, double noise, double decay, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        double[][] dirs = new double[k][f];
-        for (double[] d : dirs) {
-            for (int j = 0; j < f; j++) {
-                d[j] = gaussian(r);
-            }
+        double[][] dirs = new double[k][];
+        for (int c = 0; c < k; c++) {
+            dirs[c] = unitVector(r, f);
         }
         DenseBlock e = new DenseBlock(n, f);
         for (int i = 0; i < n; i++) {
             double[] d = dirs[r.nextInt(k)];
             double theta = Math.pow(1 - r.nextDouble(), -1 / 1.5);
+            double w = 1;
+            double sd = noise / Math.sqrt(f);
             for (int j = 0; j < f; j++) {
-                e.set(i, j, theta * (d[j] + noise * gaussian(r)));
+                e.set(i, j, w * theta * (d[j] + sd * gaussian(r)));
+                w *= decay;
             }
         }
         return e;
@@ -45,19 +72,26 @@ class SpikeCoverTest {
         return e;
     }
 
-    static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    static SpikeLevel level(DenseBlock e, int f, double cosTheta, double rho, int concurrency) {
+        return SpikeCover.level(e, f, cosTheta, rho, concurrency, Progress.NONE, Termination.NONE);
     }
 
-    /** The definition, written plainly. */
+    // ---------------------------------------------------------------- reference
+
+    /** The definition, written plainly: O(peaks · n · f), double precision. */
     static SpikeLevel bruteForce(DenseBlock e, int f, double cosTheta, double rho) {
         int n = e.rows();
         double[] norm = new double[n];
+        double[][] u = new double[n][f];
         for (int i = 0; i < n; i++) {
+            double s = 0;
             for (int j = 0; j < f; j++) {
-                norm[i] += e.get(i, j) * e.get(i, j);
+                s += e.get(i, j) * e.get(i, j);
             }
-            norm[i] = Math.sqrt(norm[i]);
+            norm[i] = Math.sqrt(s);
+            for (int j = 0; j < f && norm[i] > 0; j++) {
+                u[i][j] = e.get(i, j) / norm[i];
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -77,97 +111,371 @@ class SpikeCoverTest {
                 continue;
             }
             peaks.add(p);
+            spikeOf[p] = p;
+            covered++;
             for (int i = 0; i < n; i++) {
-                if (spikeOf[i] >= 0) {
+                if (spikeOf[i] >= 0 || norm[i] == 0 || norm[p] == 0) {
                     continue;
                 }
-                double dot = 0;
+                double cos = 0;
                 for (int j = 0; j < f; j++) {
-                    dot += e.get(p, j) * e.get(i, j);
+                    cos += u[p][j] * u[i][j];
                 }
-                double cos = norm[p] > 0 && norm[i] > 0 ? dot / (norm[p] * norm[i]) : 0;
-                if (cos > cosTheta || i == p) {
+                if (cos > cosTheta) {
                     spikeOf[i] = p;
                     covered++;
                 }
             }
             curve.add(covered);
         }
-        return new SpikeLevel(f, n, peaks.size(), (double) peaks.size() / n, spikeOf,
+        return new SpikeLevel(f, n, peaks.size(), n == 0 ? 0 : (double) peaks.size() / n, spikeOf,
                 peaks.stream().mapToInt(Integer::intValue).toArray(), curve.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    static void assertSame(SpikeLevel expected, SpikeLevel actual, String what) {
+        assertEquals(expected.f(), actual.f(), what);
+        assertEquals(expected.n(), actual.n(), what);
+        assertArrayEquals(expected.peakItems(), actual.peakItems(), what + ": peaks");
+        assertArrayEquals(expected.coveredAfter(), actual.coveredAfter(), what + ": coverage curve");
+        assertArrayEquals(expected.spikeOf(), actual.spikeOf(), what + ": spikeOf");
+        assertEquals(expected.peaks(), actual.peaks(), what);
+        assertEquals(expected.spk(), actual.spk(), 0.0, what);
+    }
+
+    /** Invariants every result must satisfy. */
+    static void assertConsistent(SpikeLevel level, double rho) {
+        int n = level.n();
+        assertEquals(level.peaks(), level.peakItems().length);
+        assertEquals(level.peaks(), level.coveredAfter().length);
+        int peaksFlagged = 0;
+        int covered = 0;
+        for (int i = 0; i < n; i++) {
+            int p = level.spikeOf()[i];
+            if (p >= 0) {
+                covered++;
+                assertTrue(level.isPeak(p), "item " + i + " is covered by " + p + ", which is no peak");
+            }
+            if (level.isPeak(i)) {
+                peaksFlagged++;
+            }
+        }
+        assertEquals(level.peaks(), peaksFlagged);
+        assertEquals(covered, level.covered());
+        for (int k = 1; k < level.peaks(); k++) {
+            assertTrue(level.coveredAfter()[k] > level.coveredAfter()[k - 1]);
+            assertTrue(level.coveredAfter()[k - 1] <= rho * n, "the cover went on after passing rho n");
+        }
+        assertTrue(Double.isFinite(level.spk()));
+    }
+
+    // ---------------------------------------------------------------- tests
+
     @Test
-    void matchesTheDefinitionOnPlantedAndNoisyData() {
-        for (long seed = 1; seed <= 4; seed++) {
-            DenseBlock e = planted(1500, 12, 6, 0.6, seed);
-            for (int f : new int[] {4, 12}) {
-                SpikeLevel expected = bruteForce(e, f, 0.9, 0.5);
-                SpikeLevel actual = SpikeCover.level(e, f, 0.9, 0.5, 2, Progress.NONE, Termination.NONE);
-                assertArrayEquals(expected.peakItems(), actual.peakItems(), "seed " + seed + " f " + f);
-                assertArrayEquals(expected.spikeOf(), actual.spikeOf());
-                assertArrayEquals(expected.coveredAfter(), actual.coveredAfter());
-                assertTrue(actual.covered() > 0.5 * 1500 && actual.coveredAfter()[actual.peaks() - 2] <= 0.5 * 1500,
-                        "stops as soon as more than rho n are covered");
+    void matchesTheDefinitionOnPlantedData() {
+        int run = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            double noise = new double[] {0.05, 0.2, 0.35, 0.5, 0.8}[(int) seed - 1];
+            DenseBlock e = planted(1500, 12, 6, noise, seed % 2 == 0 ? 0.85 : 1.0, seed);
+            for (int f : new int[] {3, 12}) {
+                for (double cosTheta : new double[] {0.9, 0.5, -0.3}) {
+                    for (double rho : new double[] {0.5, 0.9, 1.0}) {
+                        String what = "seed " + seed + " f " + f + " cosTheta " + cosTheta + " rho " + rho;
+                        SpikeLevel expected = bruteForce(e, f, cosTheta, rho);
+                        SpikeLevel actual = level(e, f, cosTheta, rho, (run++ % 2) + 1);
+                        assertSame(expected, actual, what);
+                        assertConsistent(actual, rho);
+                    }
+                }
             }
         }
     }
 
     @Test
-    void twoLinesGiveTwoPeaks() {
-        // Six points on the x axis, four on the y axis (n = 10): the x line alone covers 6 > 5.
-        double[] xs = {5, 4, 3, 2, 1, 0.5};
-        double[] ys = {4.5, 3.5, 2.5, 1.5};
+    void matchesTheDefinitionWithManyChunksBatchesAndThreads() {
+        // f = 72: chunks of 32, 48, 64, 72 dims; thousands of peaks, so many batches, panel rebuilds and
+        // parallel passes; column decay like singular values.
+        for (long seed = 11; seed <= 13; seed++) {
+            DenseBlock e = planted(5000, 80, 40, 0.25 + 0.1 * (seed - 11), 0.97, seed);
+            for (int f : new int[] {72, 80}) {
+                SpikeLevel expected = bruteForce(e, f, 0.9, 0.9);
+                assertSame(expected, level(e, f, 0.9, 0.9, 2), "seed " + seed + " f " + f);
+            }
+        }
+        DenseBlock g = gaussianBlock(4000, 40, 5);
+        assertSame(bruteForce(g, 40, 0.3, 0.7), level(g, 40, 0.3, 0.7, 2), "Gaussian, cosTheta 0.3");
+    }
+
+    @Test
+    void cosinesWithinFloatPrecisionOfTheThresholdAreDecidedInDouble() {
+        // A peak of norm 1 and items of norm 0.5 at cosine 0.9 ± δ with it, in random directions of
+        // 64 dimensions: float arithmetic cannot tell δ = 1e-9 apart, double can.
+        SplittableRandom r = new SplittableRandom(42);
+        int f = 64;
+        double[] deltas = {1e-4, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, -1e-10, -1e-9, -1e-8, -1e-7, -1e-6, -1e-4};
+        int perDelta = 20;
+        int n = 1 + deltas.length * perDelta;
+        DenseBlock e = new DenseBlock(n, f);
+        double[] p = unitVector(r, f);
+        for (int j = 0; j < f; j++) {
+            e.set(0, j, p[j]);
+        }
+        for (int d = 0; d < deltas.length; d++) {
+            double c = 0.9 + deltas[d];
+            for (int q = 0; q < perDelta; q++) {
+                int i = 1 + d * perDelta + q;
+                // w: a random unit vector orthogonal to p.
+                double[] w = unitVector(r, f);
+                double dot = 0;
+                for (int j = 0; j < f; j++) {
+                    dot += w[j] * p[j];
+                }
+                double s = 0;
+                for (int j = 0; j < f; j++) {
+                    w[j] -= dot * p[j];
+                    s += w[j] * w[j];
+                }
+                for (int j = 0; j < f; j++) {
+                    e.set(i, j, 0.5 * (c * p[j] + Math.sqrt(1 - c * c) * w[j] / Math.sqrt(s)));
+                }
+            }
+        }
+        SpikeLevel expected = bruteForce(e, f, 0.9, 1.0);
+        SpikeLevel actual = level(e, f, 0.9, 1.0, 1);
+        assertSame(expected, actual, "near-threshold cosines");
+        for (int d = 0; d < deltas.length; d++) {
+            if (Math.abs(deltas[d]) < 1e-9) {
+                continue; // beyond what double rounding of the construction guarantees
+            }
+            for (int q = 0; q < perDelta; q++) {
+                int i = 1 + d * perDelta + q;
+                if (deltas[d] > 0) {
+                    assertEquals(0, actual.spikeOf()[i], "cos 0.9 + " + deltas[d] + " is covered by the peak");
+                } else {
+                    assertNotEquals(0, actual.spikeOf()[i], "cos 0.9 " + deltas[d] + " is not covered by the peak");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCosineEqualToCosThetaDoesNotCover() {
+        // Peak (5, 0), item (3, 4): norms 5 exactly, so the cosine is the double 3/5 == 0.6 exactly.
+        DenseBlock e = new DenseBlock(2, 2, new double[] {5, 0, 3, 4});
+        assertArrayEquals(new int[] {0, 1}, level(e, 2, 0.6, 1.0, 1).spikeOf(), "0.6 is not above 0.6");
+        assertArrayEquals(new int[] {0, 0}, level(e, 2, Math.nextDown(0.6), 1.0, 1).spikeOf());
+    }
+
+    @Test
+    void twoLinesAndANoisePoint() {
+        // Line A along x (norms 5..1, slightly tilted), line B along y (4.5, 3.5, 2.5), one point at 45°.
+        DenseBlock e = new DenseBlock(9, 2, new double[] {
+            5, 0.05, // 0
+            4, 0.04, // 1
+            3, 0.03, // 2
+            2, 0.02, // 3
+            1, 0.01, // 4
+            0, 4.5, // 5
+            0.01, 3.5, // 6
+            -0.01, 2.5, // 7
+            0.07, 0.07, // 8
+        });
+        SpikeLevel half = level(e, 2, 0.9, 0.5, 1);
+        // Line A alone covers 5 > 4.5 items.
+        assertArrayEquals(new int[] {0}, half.peakItems());
+        assertArrayEquals(new int[] {5}, half.coveredAfter());
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, -1, -1, -1, -1}, half.spikeOf());
+        assertEquals(1.0 / 9, half.spk(), 1e-15);
+        assertTrue(half.isPeak(0));
+        assertFalse(half.isPeak(1));
+
+        SpikeLevel all = level(e, 2, 0.9, 1.0, 1);
+        assertArrayEquals(new int[] {0, 5, 8}, all.peakItems());
+        assertArrayEquals(new int[] {5, 8, 9}, all.coveredAfter());
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 5, 5, 5, 8}, all.spikeOf());
+        assertEquals(3.0 / 9, all.spk(), 1e-15);
+
+        // With f' = 1, every positive x is one direction, and x = 0 has none: item 5 is a zero row.
+        SpikeLevel one = level(e, 1, 0.9, 1.0, 1);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 5, 0, 7, 0}, one.spikeOf());
+        assertArrayEquals(new int[] {0, 7, 5}, one.peakItems());
+        assertArrayEquals(new int[] {7, 8, 9}, one.coveredAfter());
+    }
+
+    @Test
+    void stopsExactlyWhenMoreThanRhoNAreCovered() {
+        // n = 10: five items on x, five on y (smaller norms); the x peak covers exactly 5 = 0.5·n.
         DenseBlock e = new DenseBlock(10, 2);
-        for (int i = 0; i < 6; i++) {
-            e.set(i, 0, xs[i]);
-            e.set(i, 1, 0.01 * i);
+        for (int i = 0; i < 5; i++) {
+            e.set(i, 0, 10 - i);
+            e.set(5 + i, 1, 5 - i);
         }
-        for (int i = 0; i < 4; i++) {
-            e.set(6 + i, 1, ys[i]);
+        SpikeLevel half = level(e, 2, 0.9, 0.5, 1);
+        assertArrayEquals(new int[] {0, 5}, half.peakItems(), "5 covered is not more than 0.5·10");
+        assertArrayEquals(new int[] {5, 10}, half.coveredAfter());
+        SpikeLevel less = level(e, 2, 0.9, 0.49, 1);
+        assertArrayEquals(new int[] {0}, less.peakItems(), "5 > 4.9");
+        assertEquals(5, less.covered());
+        assertEquals(0.1, less.spk(), 1e-15);
+
+        // No structure at all (cosTheta close to 1): every peak covers itself; exactly floor(rho n) + 1 peaks.
+        DenseBlock g = gaussianBlock(1000, 8, 3);
+        for (double rho : new double[] {0.25, 0.5, 0.333, 1.0}) {
+            SpikeLevel level = level(g, 8, 0.999999, rho, 1);
+            int expected = Math.min(1000, (int) Math.floor(rho * 1000) + 1);
+            assertEquals(expected, level.peaks(), "rho " + rho);
+            assertEquals(expected, level.covered());
+            for (int k = 0; k < level.peaks(); k++) {
+                assertEquals(k + 1, level.coveredAfter()[k]);
+            }
         }
-        SpikeLevel level = SpikeCover.level(e, 2, 0.9, 0.5, 1, Progress.NONE, Termination.NONE);
-        assertEquals(1, level.peaks());
-        assertEquals(0.1, level.spk(), 1e-12);
-        assertEquals(0, level.peakItems()[0]);
-        assertTrue(level.isPeak(0));
-        assertEquals(-1, level.spikeOf()[6]);
-        SpikeLevel all = SpikeCover.level(e, 2, 0.9, 1.0, 1, Progress.NONE, Termination.NONE);
-        assertEquals(2, all.peaks());
-        assertArrayEquals(new int[] {0, 6}, all.peakItems());
     }
 
     @Test
     void gaussianEmbeddingsAreNotSpikyAndPlantedOnesAre() {
-        SpikeLevel gaussian = SpikeCover.level(gaussianBlock(20_000, 16, 3), 16, 0.9, 0.5, 2, Progress.NONE, Termination.NONE);
+        SpikeLevel gaussian = level(gaussianBlock(20_000, 16, 3), 16, 0.9, 0.5, 2);
         assertTrue(gaussian.spk() > 0.4, "Gaussian Spk = " + gaussian.spk());
-        SpikeLevel spiky = SpikeCover.level(planted(20_000, 16, 8, 0.05, 3), 16, 0.9, 0.5, 2, Progress.NONE, Termination.NONE);
+        assertTrue(gaussian.spk() <= 0.5 + 1.0 / 20_000, "Spk cannot exceed rho: " + gaussian.spk());
+        assertConsistent(gaussian, 0.5);
+        SpikeLevel spiky = level(planted(20_000, 16, 8, 0.05, 1.0, 3), 16, 0.9, 0.5, 2);
         assertTrue(spiky.spk() < 0.01, "planted Spk = " + spiky.spk());
+        assertConsistent(spiky, 0.5);
     }
 
     @Test
-    void threadsDoNotChangeTheResultAndZeroRowsAreHandled() {
-        DenseBlock e = planted(30_000, 8, 5, 0.8, 9);
+    void threadsDoNotChangeTheResult() {
+        DenseBlock e = planted(30_000, 24, 30, 0.4, 0.95, 9);
         for (int i = 0; i < 100; i++) {
-            for (int j = 0; j < 8; j++) {
-                e.set(i * 7, j, 0);
+            Arrays.fill(e.data(), i * 7 * 24, (i * 7 + 1) * 24, 0);
+        }
+        SpikeLevel one = level(e, 24, 0.9, 1.0, 1);
+        SpikeLevel two = level(e, 24, 0.9, 1.0, 2);
+        SpikeLevel four = level(e, 24, 0.9, 1.0, 4);
+        assertSame(one, two, "1 vs 2 threads");
+        assertSame(one, four, "1 vs 4 threads");
+        assertConsistent(one, 1.0);
+        assertEquals(30_000, one.covered(), "with rho = 1 every item ends covered");
+        assertTrue(one.peaks() > 1000, "many batches: " + one.peaks());
+    }
+
+    @Test
+    void zeroRowsAreLastAndCoverOnlyThemselves() {
+        DenseBlock e = planted(800, 6, 4, 0.3, 1.0, 21);
+        int[] zeros = {3, 100, 101, 555, 799};
+        for (int z : zeros) {
+            Arrays.fill(e.data(), z * 6, z * 6 + 6, 0);
+        }
+        for (double cosTheta : new double[] {0.9, 0.0, -0.5}) {
+            SpikeLevel level = level(e, 6, cosTheta, 1.0, 2);
+            assertSame(bruteForce(e, 6, cosTheta, 1.0), level, "cosTheta " + cosTheta);
+            int p = level.peaks();
+            assertArrayEquals(zeros, Arrays.copyOfRange(level.peakItems(), p - zeros.length, p), "zero rows are the last peaks");
+            for (int k = p - zeros.length; k < p; k++) {
+                assertEquals(level.coveredAfter()[k - 1] + 1, level.coveredAfter()[k], "a zero row covers only itself");
+            }
+            assertEquals(800, level.covered());
+        }
+        // All rows zero: each visited item is its own peak, in index order.
+        SpikeLevel all = level(new DenseBlock(10, 3), 3, 0.9, 0.5, 1);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, all.peakItems());
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, all.coveredAfter());
+        assertEquals(0.6, all.spk(), 1e-15);
+        assertEquals(-1, all.spikeOf()[6]);
+        // No items at all.
+        SpikeLevel none = level(new DenseBlock(0, 3), 3, 0.9, 0.5, 1);
+        assertEquals(0, none.peaks());
+        assertEquals(0, none.spk());
+        assertEquals(0, none.covered());
+    }
+
+    @Test
+    void extremeMagnitudesKeepTheirDirection() {
+        // The same direction at 1e200, 1, 1e-200 and 1e-310 (subnormal), plus an orthogonal row.
+        double[] d = {0.6, 0.8, 0};
+        double[] scales = {1, 1e200, 1e-200, 1e-310};
+        DenseBlock e = new DenseBlock(5, 3);
+        for (int i = 0; i < scales.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                e.set(i, j, scales[i] * d[j]);
             }
         }
-        SpikeLevel one = SpikeCover.level(e, 8, 0.9, 1.0, 1, Progress.NONE, Termination.NONE);
-        SpikeLevel two = SpikeCover.level(e, 8, 0.9, 1.0, 2, Progress.NONE, Termination.NONE);
-        assertArrayEquals(one.spikeOf(), two.spikeOf());
-        assertEquals(30_000, one.covered(), "with rho = 1 every item ends covered, zero rows as their own peaks");
-        assertEquals(0, one.spikeOf()[7] - 7, "a zero row covers only itself");
+        e.set(4, 2, 1e150);
+        SpikeLevel level = level(e, 3, 0.9, 1.0, 1);
+        assertArrayEquals(new int[] {1, 1, 1, 1, 4}, level.spikeOf());
+        assertArrayEquals(new int[] {1, 4}, level.peakItems(), "1e200·d first, then the 1e150 row");
+        assertArrayEquals(new int[] {4, 5}, level.coveredAfter());
+
+        DenseBlock bad = new DenseBlock(2, 2, new double[] {1, 0, Double.NaN, 1});
+        assertThrows(IllegalArgumentException.class, () -> level(bad, 2, 0.9, 0.5, 1));
+        DenseBlock inf = new DenseBlock(2, 2, new double[] {1, 0, Double.POSITIVE_INFINITY, 1});
+        assertThrows(IllegalArgumentException.class, () -> level(inf, 2, 0.9, 0.5, 1));
+        // Columns beyond f' are not read.
+        DenseBlock beyond = new DenseBlock(2, 2, new double[] {1, Double.NaN, 2, Double.NaN});
+        assertArrayEquals(new int[] {1, 1}, level(beyond, 1, 0.9, 1.0, 1).spikeOf());
+    }
+
+    @Test
+    void computeMeasuresEveryDimension() {
+        DenseBlock e = planted(3000, 20, 12, 0.3, 0.9, 8);
+        SpikeConfig config = new SpikeConfig(List.of(4, 8, 20), 0.8, 0.6);
+        List<SpikeLevel> levels = SpikeCover.compute(e, config, 2, Progress.NONE, Termination.NONE);
+        assertEquals(3, levels.size());
+        for (int k = 0; k < 3; k++) {
+            int f = config.dims().get(k);
+            assertSame(bruteForce(e, f, 0.8, 0.6), levels.get(k), "f " + f);
+        }
+        assertEquals(List.of(16, 32, 64, 128), SpikeConfig.DEFAULTS.dims());
+        assertEquals(0.9, SpikeConfig.DEFAULTS.cosTheta());
+        assertEquals(0.5, SpikeConfig.DEFAULTS.rho());
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenTerminated() {
+        DenseBlock e = gaussianBlock(5000, 16, 4);
+        List<long[]> reports = new ArrayList<>();
+        SpikeLevel level = SpikeCover.level(e, 16, 0.9, 0.5, 2, (stage, done, total) -> {
+            assertTrue(stage.contains("16"), stage);
+            reports.add(new long[] {done, total});
+        }, Termination.NONE);
+        assertTrue(reports.size() >= 3, "reports: " + reports.size());
+        long[] last = reports.get(reports.size() - 1);
+        assertEquals(2501, last[1]);
+        assertEquals(last[1], last[0], "ends at the stop");
+        for (int k = 1; k < reports.size(); k++) {
+            assertTrue(reports.get(k)[0] >= reports.get(k - 1)[0]);
+        }
+        assertTrue(level.peaks() > 2000);
+
+        AtomicInteger checks = new AtomicInteger();
+        RuntimeException stop = new IllegalStateException("terminated");
+        Termination terminate = () -> {
+            if (checks.incrementAndGet() > 20) {
+                throw stop;
+            }
+        };
+        RuntimeException thrown = assertThrows(RuntimeException.class,
+                () -> SpikeCover.level(e, 16, 0.9, 0.5, 2, Progress.NONE, terminate));
+        assertEquals("terminated", thrown.getMessage());
     }
 
     @Test
     void badSettingsNameTheParameter() {
         DenseBlock e = gaussianBlock(10, 4, 1);
-        assertTrue(assertThrows(InvalidInputException.class, () -> SpikeCover.level(e, 5, 0.9, 0.5, 1, Progress.NONE, Termination.NONE))
-                .getMessage().contains("spkDims"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> SpikeCover.level(e, 4, 1.0, 0.5, 1, Progress.NONE, Termination.NONE))
-                .getMessage().contains("cosTheta"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> SpikeCover.level(e, 4, 0.9, 0, 1, Progress.NONE, Termination.NONE))
-                .getMessage().contains("rho"));
+        for (int f : new int[] {0, 5, -1}) {
+            InvalidInputException x = assertThrows(InvalidInputException.class, () -> level(e, f, 0.9, 0.5, 1));
+            assertTrue(x.getMessage().contains("spkDims") && x.getMessage().contains("[1, 4]"), x.getMessage());
+        }
+        InvalidInputException viaCompute = assertThrows(InvalidInputException.class,
+                () -> SpikeCover.compute(e, new SpikeConfig(List.of(2, 16), 0.9, 0.5), 1, Progress.NONE, Termination.NONE));
+        assertTrue(viaCompute.getMessage().contains("spkDims") && viaCompute.getMessage().contains("16"), viaCompute.getMessage());
+        assertTrue(assertThrows(InvalidInputException.class, () -> new SpikeConfig(List.of(0), 0.9, 0.5)).getMessage().contains("spkDims"));
+        for (double cosTheta : new double[] {1.0, -1.0, 1.5, Double.NaN}) {
+            assertTrue(assertThrows(InvalidInputException.class, () -> level(e, 4, cosTheta, 0.5, 1)).getMessage().contains("cosTheta"));
+            assertTrue(assertThrows(InvalidInputException.class, () -> new SpikeConfig(List.of(4), cosTheta, 0.5)).getMessage()
+                    .contains("cosTheta"));
+        }
+        for (double rho : new double[] {0, -0.1, 1.0000001, Double.NaN}) {
+            assertTrue(assertThrows(InvalidInputException.class, () -> level(e, 4, 0.9, rho, 1)).getMessage().contains("rho"));
+            assertTrue(assertThrows(InvalidInputException.class, () -> new SpikeConfig(List.of(4), 0.9, rho)).getMessage().contains("rho"));
+        }
     }
 }
