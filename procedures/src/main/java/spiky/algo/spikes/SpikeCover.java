@@ -3,7 +3,6 @@ package spiky.algo.spikes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.algo.Parallel;
@@ -37,29 +36,34 @@ import spiky.algo.linalg.DenseBlock;
  * The result is exactly the one of the definition above, whatever the number of threads; only the
  * route is faster than "for each peak, n dot products":
  * <ul>
- *   <li>The still-uncovered items with a direction live in a float <em>panel</em>: blocks of
- *       {@value #BLOCK} items, one {@code float[BLOCK]} per block and dimension, so that one peak against
- *       a block is a run of axpy loops over whole arrays, which the JIT vectorises. Covered items are
- *       marked dead; the panel is rebuilt without them once they are an eighth of it.
- *   <li>The panel is ordered by a random-hyperplane sign hash ({@value #HASH_BITS} planes), so that a block
- *       holds items of similar direction. Each block keeps a bounding cone (unit centroid c, smallest
- *       cosine r of its items to c, in double): when cos(p, c) &lt; r, no item of the block has a cosine
- *       with peak p above cos(p, c)·r + sqrt(1 − cos(p, c)²)·sqrt(1 − r²), and the block is skipped when
- *       that is below cosTheta (with a 1e-10 slack). On clustered (spiky) data this skips most blocks;
- *       where it skips few (Gaussian data) the cone test turns itself off, and is retried now and then.
  *   <li>Peaks are taken in <em>batches</em> of up to {@value #BATCH}: walking the visiting order, the next
- *       uncovered item is a peak unless one of the batch's earlier peaks covers it (checked exactly). One
- *       pass over the panel then finds, for every uncovered item, the first peak of the batch that
- *       covers it, so each block is read once per batch rather than once per peak. The coverage curve is
- *       then accumulated peak by peak, and the batch is cut at the peak that passes ρ·n.
- *   <li>Per block and peak, dimensions are added in chunks (the first {@value #FIRST}, then
- *       {@value #STEP} at a time); after each chunk, the Cauchy–Schwarz bound partial + ‖tail_p‖·‖tail_i‖
- *       rules out most items, and the block stops as soon as none is left.
- *   <li>Float cosines decide only when they are more than a margin ({@code 2·(f'+8)·2⁻²⁴}, twice a bound
- *       on the float error, about 1.6e-5 at f' = 128) away from cosTheta; in between, the double cosine of
- *       the definition decides. So results match the double definition bit for bit.
- *   <li>Passes over many items run on {@code concurrency} threads, over blocks; each block is written by
- *       one thread, and the per-item decision does not depend on the split.
+ *       uncovered item is a peak unless one of the batch's earlier peaks covers it (the definition's test).
+ *       One pass over the uncovered items then finds, for each, the first peak of the batch that covers
+ *       it, so each item is read once per batch rather than once per peak. The coverage curve is then
+ *       accumulated peak by peak, and the batch is cut at the peak that passes ρ·n.
+ *   <li>The first passes read the rows of E, in double, until they have cost {@value #DIRECT_BUDGET} peaks per
+ *       item: very spiky data, covered by a handful of peaks, is done before anything else is built.
+ *   <li>Otherwise the uncovered items with a direction live in a float <em>panel</em>: blocks of
+ *       {@value #BLOCK} items, one {@code float[BLOCK]} per block and dimension, so that one peak against a
+ *       block is a run of axpy loops over whole arrays, which the JIT vectorises. Covered items are marked
+ *       dead; the panel is rebuilt without them once the work wasted on them exceeds what a rebuild costs.
+ *   <li>Per block and peak, dimensions are added in chunks (the first {@value #FIRST}, then {@value #STEP}
+ *       at a time); after each chunk, the Cauchy–Schwarz bound partial + ‖tail_p‖·‖tail_i‖ rules out most
+ *       items, and the block stops as soon as none is left; when at most {@value #FEW} are left, each is
+ *       finished from its row of E.
+ *   <li>Each block also keeps a bounding cone (unit centroid c and the smallest cosine r of its items to c,
+ *       in double): when cos(p, c) &lt; r, no item of the block has a cosine with peak p above
+ *       cos(p, c)·r + sqrt(1 − cos(p, c)²)·sqrt(1 − r²), and the block is skipped when that is below
+ *       cosTheta (less a {@value #CONE_SLACK} slack). For narrow cones, the panel is rebuilt after the first
+ *       {@value #FIRST_GROUPING} peaks, and at every rebuild, with the uncovered items grouped by the most
+ *       similar (over the first chunk) of the first {@value #PILOTS} peaks. On clustered data this skips
+ *       most blocks; where it skips few (Gaussian data), cone tests turn themselves off for a while.
+ *   <li>Float cosines decide only when they are more than a margin ({@code 2·(f'+8)·2⁻²⁴}, twice a bound on
+ *       their error, about 1.6e-5 at f' = 128) away from cosTheta, and double cosines summed in another
+ *       order than the definition's only when more than {@code 8·(f'+8)·2⁻⁵³} away; in between, the
+ *       definition's own double cosine decides. So results match the definition bit for bit.
+ *   <li>Passes over many items run on {@code concurrency} threads, over disjoint ranges of items or blocks;
+ *       the decision for an item does not depend on the split.
  * </ul>
  */
 public final class SpikeCover {
@@ -75,12 +79,24 @@ public final class SpikeCover {
     static final int FEW = 4;
     /** Below this many (live and dead) panel slots × peaks, a pass runs on the calling thread. */
     static final long PARALLEL_WORK = 1L << 17;
+    /**
+     * Batches are checked against the rows of E, without a panel, as long as that has cost at most this
+     * many (item, peak) pairs per item with a direction: building a panel costs about as much as checking
+     * 15 to 20 peaks against the rows, so a cover that needs few peaks never builds one, and one that needs
+     * many pays at most about twice the least it could for the first ones.
+     */
+    static final int DIRECT_BUDGET = 16;
     /** Progress is reported after at least this many new peaks. */
     static final int PROGRESS_PEAKS = 256;
-    /** Random hyperplanes of the hash that orders the panel. */
-    static final int HASH_BITS = 10;
-    /** The panel is rebuilt when more than 1/REBUILD of its slots are dead. */
-    static final int REBUILD = 8;
+    /**
+     * The panel is rebuilt without its dead slots once the (slot, peak) pairs spent on them since it was
+     * built exceed REBUILD_PER_ITEM·(f + 64) per live item: about what rebuilding costs.
+     */
+    static final int REBUILD_PER_ITEM = 2;
+    /** Live items are grouped by the most similar of the first PILOTS peaks when the panel is rebuilt ... */
+    static final int PILOTS = 64;
+    /** ... and the panel is rebuilt once, for that grouping, after this many peaks. */
+    static final int FIRST_GROUPING = 128;
     /** Slack of the cone test, far above its double rounding error (about f·1e-16). */
     static final double CONE_SLACK = 1e-10;
     /** Cone tests stay on while they skip at least 1/CONE_USEFUL of the (block, peak) pairs ... */
@@ -99,9 +115,10 @@ public final class SpikeCover {
         long slots = blocks * BLOCK;
         int chunks = chunkEnds(Math.max(1, maxF)).length;
         long arrayHeaders = blocks * (maxF + chunks) * 16L;
-        long panel = slots * (maxF + chunks) * Float.BYTES + arrayHeaders + blocks * (maxF + 1L) * Double.BYTES
-                + slots * 2L * Integer.BYTES;
-        long items = (long) n * (3 * Double.BYTES + 7 * Integer.BYTES);
+        long cones = blocks * (maxF + 1L) * Double.BYTES;
+        long scratch = 16L * BLOCK * maxF * Double.BYTES;
+        long panel = slots * (maxF + chunks) * Float.BYTES + arrayHeaders + cones + scratch + slots * 3L * Integer.BYTES;
+        long items = (long) n * (5 * Double.BYTES + 9 * Integer.BYTES);
         long results = 4L * n * 3 * Integer.BYTES;
         return panel + items + results + (1L << 20);
     }
@@ -159,37 +176,48 @@ public final class SpikeCover {
         return ends;
     }
 
-    /** Item indices by descending key, ties by ascending index: a stable bottom-up merge sort. */
+    /**
+     * Item indices by descending key, ties by ascending index. The keys are non-negative doubles (not
+     * NaN), whose bit patterns order as they do: a stable LSD radix sort of MAX − bits, 11 bits a pass.
+     */
     static int[] byDescendingNorm(double[] key) {
         int n = key.length;
-        int[] a = new int[n];
+        long[] k = new long[n];
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
-            a[i] = i;
+            k[i] = Long.MAX_VALUE - Double.doubleToRawLongBits(key[i]);
+            idx[i] = i;
         }
-        int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(n, lo + width);
-                int hi = Math.min(n, lo + 2 * width);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    // Take from the left run unless the right one is strictly larger: stable.
-                    b[k++] = key[a[j]] > key[a[i]] ? a[j++] : a[i++];
-                }
-                while (i < mid) {
-                    b[k++] = a[i++];
-                }
-                while (j < hi) {
-                    b[k++] = a[j++];
-                }
+        long[] k2 = new long[n];
+        int[] idx2 = new int[n];
+        int[] start = new int[1 << 11];
+        for (int shift = 0; shift < 63; shift += 11) {
+            Arrays.fill(start, 0);
+            for (int i = 0; i < n; i++) {
+                start[(int) (k[i] >>> shift) & 2047]++;
             }
-            int[] t = a;
-            a = b;
-            b = t;
+            if (n == 0 || start[(int) (k[0] >>> shift) & 2047] == n) {
+                continue; // one digit value only: nothing to move
+            }
+            int sum = 0;
+            for (int d = 0; d < start.length; d++) {
+                int c = start[d];
+                start[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int pos = start[(int) (k[i] >>> shift) & 2047]++;
+                k2[pos] = k[i];
+                idx2[pos] = idx[i];
+            }
+            long[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
         }
-        return a;
+        return idx;
     }
 
     /** The state of one level. */
@@ -208,6 +236,12 @@ public final class SpikeCover {
         /** Float decisions: at most lowF is surely not above cosTheta, above highF surely is. */
         private final float lowF;
         private final float highF;
+        /**
+         * Double cosines summed in another order than the definition's differ from it by less than
+         * 2·(f+2)·2⁻⁵³ (both within (f+2)·2⁻⁵³ of the exact value, their terms summing to at most 1 in
+         * absolute value); within rowBand, four times that, of cosTheta the definition decides.
+         */
+        private final double rowBand;
 
         /** Chunk ends in dimensions, and their count. */
         private final int[] ends;
@@ -217,9 +251,6 @@ public final class SpikeCover {
         private final double[] key;
         private final double[] scale;
         private final double[] den;
-        /** Per item, its hyperplane hash. */
-        private final int[] hash;
-        private final double[] planes;
         private final int[] spikeOf;
         /** Per item, its slot in the panel, or -1. */
         private final int[] slotOf;
@@ -247,10 +278,19 @@ public final class SpikeCover {
         private final int[] hits = new int[BATCH];
         private final double[] itemU;
 
+        /** Before the panel exists: the uncovered items with a direction, and per item the batch's first peak covering it. */
+        private int[] direct;
+        private int directCount;
+        private int[] firstHit;
+        private long directPairs;
+        /** (slot, peak) pairs spent on dead slots since the panel was built. */
+        private long wasted;
+
+        /** Whether the panel has cones, and whether cone tests are on. */
+        private boolean panelCones;
         private boolean cones = true;
         private int batchesWithoutCones;
-        private long coneChecks;
-        private long coneSkips;
+        private boolean grouped;
 
         private int[] peaks = new int[64];
         private int[] coveredAfter = new int[64];
@@ -271,23 +311,18 @@ public final class SpikeCover {
             double margin = 2.0 * (f + 8) * 0x1p-24;
             this.lowF = Math.nextDown((float) (cosTheta - margin));
             this.highF = Math.nextUp((float) (cosTheta + margin));
+            this.rowBand = 8.0 * (f + 8) * 0x1p-53;
             this.ends = chunkEnds(f);
             this.chunks = ends.length;
             this.key = new double[n];
             this.scale = new double[n];
             this.den = new double[n];
-            this.hash = new int[n];
             this.spikeOf = new int[n];
             this.slotOf = new int[n];
             this.peakUD = new double[BATCH * f];
             this.peakU = new float[BATCH * f];
             this.peakTail = new float[BATCH * chunks];
             this.itemU = new double[f];
-            SplittableRandom random = new SplittableRandom(0x5B1CED5L);
-            this.planes = new double[HASH_BITS * f];
-            for (int i = 0; i < planes.length; i++) {
-                planes[i] = random.nextGaussian();
-            }
         }
 
         SpikeLevel run() {
@@ -299,8 +334,16 @@ public final class SpikeCover {
             while (live < n && den[order[live]] > 0) {
                 live++;
             }
-            // Zero rows sort last and stay out of the panel.
-            buildPanel(Arrays.copyOf(order, live), live);
+            // Zero rows sort last and stay out of the panel. The others in index order: the passes over
+            // them then read E sequentially.
+            direct = new int[live];
+            for (int i = 0; i < n; i++) {
+                if (den[i] > 0) {
+                    direct[directCount++] = i;
+                }
+            }
+            firstHit = new int[n];
+            Arrays.fill(firstHit, -1);
 
             long target = Math.min(n, (long) Math.floor(rho * n) + 1);
             int reported = 0;
@@ -341,7 +384,17 @@ public final class SpikeCover {
                     scanned++;
                 }
                 Arrays.fill(hits, 0);
-                if (scanned > 0) {
+                if (direct != null && directPairs + (long) directCount * scanned > (long) DIRECT_BUDGET * live) {
+                    buildPanel(Arrays.copyOf(direct, directCount), directCount);
+                    direct = null;
+                    firstHit = null;
+                }
+                if (direct != null) {
+                    directPairs += (long) directCount * scanned;
+                    if (scanned > 0) {
+                        scanDirect(scanned);
+                    }
+                } else if (scanned > 0) {
                     scan(scanned);
                 }
                 int last = size - 1;
@@ -353,7 +406,11 @@ public final class SpikeCover {
                         break;
                     }
                 }
-                finish(scanned, last);
+                if (direct != null) {
+                    finishDirect(scanned, last);
+                } else {
+                    finish(scanned, last, covered > rho * n || v >= n);
+                }
                 if (peakCount - reported >= PROGRESS_PEAKS) {
                     reported = peakCount;
                     progress.report(stage, Math.min(covered, target), target);
@@ -364,7 +421,7 @@ public final class SpikeCover {
                     Arrays.copyOf(coveredAfter, peakCount));
         }
 
-        /** Sort keys, normalisers and hashes of items [from, to). */
+        /** Sort keys and normalisers of items [from, to). */
         private void norms(int from, int to) {
             for (int i = from; i < to; i++) {
                 int base = i * cols;
@@ -399,17 +456,6 @@ public final class SpikeCover {
                     den[i] = Math.sqrt(t);
                     key[i] = max * den[i];
                 }
-                // The side of each hyperplane; x / scale for extreme rows, so that nothing overflows.
-                double sc = scale[i];
-                int h = 0;
-                for (int q = 0; q < HASH_BITS; q++) {
-                    double side = 0;
-                    for (int j = 0; j < f; j++) {
-                        side += (sc == 1 ? x[base + j] : x[base + j] / sc) * planes[q * f + j];
-                    }
-                    h = (h << 1) | (side > 0 ? 1 : 0);
-                }
-                hash[i] = h;
             }
         }
 
@@ -452,6 +498,138 @@ public final class SpikeCover {
             return s > cosTheta;
         }
 
+        /** Σ_j x_ij·u_bj / ‖x_i‖: the cosine of item i and peak b, rounded otherwise than the definition's. */
+        private double rowCos(int b, int i) {
+            int base = i * cols;
+            int pOff = b * f;
+            double s0 = 0;
+            double s1 = 0;
+            int j = 0;
+            for (; j + 2 <= f; j += 2) {
+                s0 += x[base + j] * peakUD[pOff + j];
+                s1 += x[base + j + 1] * peakUD[pOff + j + 1];
+            }
+            if (j < f) {
+                s0 += x[base + j] * peakUD[pOff + j];
+            }
+            double sc = scale[i];
+            return sc == 1 ? (s0 + s1) / den[i] : (s0 + s1) / sc / den[i];
+        }
+
+        /** The cosines of item i with the nb ≤ 4 peaks b0, b0 + 1, ... into out, as {@link #rowCos(int, int)}: one pass over the row. */
+        private void rowCos(int b0, int nb, int i, double[] out) {
+            if (nb < 4) {
+                for (int b = 0; b < nb; b++) {
+                    out[b] = rowCos(b0 + b, i);
+                }
+                return;
+            }
+            int base = i * cols;
+            int o0 = b0 * f;
+            int o1 = o0 + f;
+            int o2 = o1 + f;
+            int o3 = o2 + f;
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double c0 = 0;
+            double c1 = 0;
+            double c2 = 0;
+            double c3 = 0;
+            int j = 0;
+            for (; j + 2 <= f; j += 2) {
+                double x0 = x[base + j];
+                double x1 = x[base + j + 1];
+                a0 += x0 * peakUD[o0 + j];
+                a1 += x0 * peakUD[o1 + j];
+                a2 += x0 * peakUD[o2 + j];
+                a3 += x0 * peakUD[o3 + j];
+                c0 += x1 * peakUD[o0 + j + 1];
+                c1 += x1 * peakUD[o1 + j + 1];
+                c2 += x1 * peakUD[o2 + j + 1];
+                c3 += x1 * peakUD[o3 + j + 1];
+            }
+            if (j < f) {
+                double x0 = x[base + j];
+                a0 += x0 * peakUD[o0 + j];
+                a1 += x0 * peakUD[o1 + j];
+                a2 += x0 * peakUD[o2 + j];
+                a3 += x0 * peakUD[o3 + j];
+            }
+            double sc = scale[i];
+            double d = den[i];
+            out[0] = sc == 1 ? (a0 + c0) / d : (a0 + c0) / sc / d;
+            out[1] = sc == 1 ? (a1 + c1) / d : (a1 + c1) / sc / d;
+            out[2] = sc == 1 ? (a2 + c2) / d : (a2 + c2) / sc / d;
+            out[3] = sc == 1 ? (a3 + c3) / d : (a3 + c3) / sc / d;
+        }
+
+        /** The definition's test for peak b and item i, given their cosine {@code cos} from {@link #rowCos}. */
+        private boolean rowHit(int b, int i, double cos) {
+            return cos > cosTheta + rowBand || (cos >= cosTheta - rowBand && exactHit(b, i));
+        }
+
+        /** The batch's first {@code count} peaks against every uncovered item, from the rows of E. */
+        private void scanDirect(int count) {
+            for (int b = 0; b < count; b++) {
+                firstHit[batch[b]] = b;
+            }
+            Parallel.RangeBody body = (from, to) -> {
+                int[] local = new int[count];
+                double[] cos = new double[4];
+                for (int q = from; q < to; q++) {
+                    int i = direct[q];
+                    if (firstHit[i] >= 0) {
+                        continue;
+                    }
+                    found:
+                    for (int b0 = 0; b0 < count; b0 += 4) {
+                        int nb = Math.min(4, count - b0);
+                        rowCos(b0, nb, i, cos);
+                        for (int b = b0; b < b0 + nb; b++) {
+                            if (rowHit(b, i, cos[b - b0])) {
+                                firstHit[i] = b;
+                                local[b]++;
+                                break found;
+                            }
+                        }
+                    }
+                }
+                synchronized (hits) {
+                    for (int b = 0; b < count; b++) {
+                        hits[b] += local[b];
+                    }
+                }
+            };
+            if ((long) directCount * count < PARALLEL_WORK / 4 || concurrency == 1) {
+                body.run(0, directCount);
+            } else {
+                Parallel.forRange(directCount, concurrency, Math.max(256, directCount / (concurrency * 8)), termination, body);
+            }
+        }
+
+        /** {@link #finish} before the panel exists. */
+        private void finishDirect(int scanned, int last) {
+            for (int b = scanned; b <= last; b++) {
+                spikeOf[batch[b]] = batch[b];
+            }
+            int kept = 0;
+            for (int q = 0; q < directCount; q++) {
+                int i = direct[q];
+                int h = firstHit[i];
+                if (h >= 0) {
+                    firstHit[i] = -1;
+                    if (h <= last) {
+                        spikeOf[i] = batch[h];
+                        continue;
+                    }
+                }
+                direct[kept++] = i;
+            }
+            directCount = kept;
+        }
+
         /** Tail norms of a double unit vector u[off, off + f) after each chunk end, into tail[t0 + c·stride]. */
         private void tailsOf(double[] u, int off, float[] tail, int t0, int stride) {
             double s = 0;
@@ -465,99 +643,134 @@ public final class SpikeCover {
             }
         }
 
-        /** Fills the panel with items[0, count), ordered by hash (stably). */
+        /**
+         * Fills the panel with items[0, count), in that order (any order gives the same result), with
+         * cones once the panel is grouped (before, blocks mix all directions and cones would skip nothing).
+         */
         private void buildPanel(int[] items, int count) {
-            int buckets = 1 << HASH_BITS;
-            int[] start = new int[buckets + 1];
-            for (int t = 0; t < count; t++) {
-                start[hash[items[t]] + 1]++;
-            }
-            for (int h = 0; h < buckets; h++) {
-                start[h + 1] += start[h];
-            }
-            int[] sorted = new int[count];
-            for (int t = 0; t < count; t++) {
-                sorted[start[hash[items[t]]]++] = items[t];
-            }
             int newBlocks = (count + BLOCK - 1) / BLOCK;
             int newSlots = newBlocks * BLOCK;
             if (rows == null || rows.length < newBlocks * f) {
                 rows = new float[newBlocks * f][BLOCK];
                 tailRows = new float[newBlocks * chunks][BLOCK];
-                centroid = new double[newBlocks * f];
-                coneCos = new double[newBlocks];
                 slotItem = new int[newSlots];
                 hitPeak = new int[newSlots];
             }
+            boolean withCones = grouped;
+            if (withCones && (centroid == null || centroid.length < newBlocks * f)) {
+                centroid = new double[newBlocks * f];
+                coneCos = new double[newBlocks];
+            }
+            panelCones = withCones;
             slots = newSlots;
             blocks = newBlocks;
             dead = newSlots - count;
+            wasted = 0;
             Parallel.forRange(newBlocks, concurrency, Math.max(1, newBlocks / (concurrency * 4)), termination, (from, to) -> {
-                double[] u = new double[BLOCK * f];
-                float[] tail = new float[chunks];
+                double[] inv = new double[BLOCK];
+                double[] sums = new double[chunks];
                 for (int k = from; k < to; k++) {
-                    fillBlock(k, sorted, count, u, tail);
+                    fillBlock(k, items, count, inv, sums, withCones);
                 }
             });
         }
 
-        private void fillBlock(int k, int[] sorted, int count, double[] u, float[] tail) {
+        /**
+         * Fills block k with items[k·BLOCK, ...): float unit vectors x·(1/‖x‖) (within double rounding of
+         * the definition's, far inside the float margin) and tail norms; inv and sums are scratch.
+         */
+        private void fillBlock(int k, int[] items, int count, double[] inv, double[] sums, boolean withCones) {
             int filled = Math.min(BLOCK, count - k * BLOCK);
-            int cb = k * f;
-            Arrays.fill(centroid, cb, cb + f, 0);
+            int rb = k * f;
+            int tb = k * chunks;
             for (int s = 0; s < BLOCK; s++) {
                 int t = k * BLOCK + s;
                 hitPeak[t] = -1;
                 if (s < filled) {
-                    int item = sorted[t];
+                    int item = items[t];
                     slotItem[t] = item;
                     slotOf[item] = t;
-                    unitInto(item, u, s * f);
-                    for (int j = 0; j < f; j++) {
-                        rows[cb + j][s] = (float) u[s * f + j];
-                        centroid[cb + j] += u[s * f + j];
-                    }
-                    tailsOf(u, s * f, tail, 0, 1);
+                    double iv = scale[item] == 1 ? 1 / den[item] : 1 / scale[item] / den[item];
+                    inv[s] = iv;
+                    int base = item * cols;
+                    int j = 0;
                     for (int c = 0; c < chunks; c++) {
-                        tailRows[k * chunks + c][s] = tail[c];
+                        double q = 0;
+                        for (; j < ends[c]; j++) {
+                            double v = x[base + j] * iv;
+                            q += v * v;
+                        }
+                        sums[c] = q;
+                    }
+                    double suffix = 0;
+                    for (int c = chunks - 1; c >= 0; c--) {
+                        tailRows[tb + c][s] = (float) Math.sqrt(suffix);
+                        suffix += sums[c];
                     }
                 } else {
                     slotItem[t] = -1;
-                    for (int j = 0; j < f; j++) {
-                        rows[cb + j][s] = 0;
-                    }
                     for (int c = 0; c < chunks; c++) {
-                        tailRows[k * chunks + c][s] = Float.NaN;
+                        tailRows[tb + c][s] = Float.NaN;
                     }
+                }
+            }
+            // By tiles of 16 dimensions, so that the rows being written stay in cache.
+            for (int j0 = 0; j0 < f; j0 += 16) {
+                int j1 = Math.min(f, j0 + 16);
+                for (int s = 0; s < BLOCK; s++) {
+                    if (s < filled) {
+                        int base = slotItem[k * BLOCK + s] * cols;
+                        double iv = inv[s];
+                        for (int j = j0; j < j1; j++) {
+                            rows[rb + j][s] = (float) (x[base + j] * iv);
+                        }
+                    } else {
+                        for (int j = j0; j < j1; j++) {
+                            rows[rb + j][s] = 0;
+                        }
+                    }
+                }
+            }
+            if (withCones) {
+                fillCone(k, filled, inv);
+            }
+        }
+
+        /** The cone of block k (its first {@code filled} slots), in double. */
+        private void fillCone(int k, int filled, double[] inv) {
+            int rb = k * f;
+            Arrays.fill(centroid, rb, rb + f, 0);
+            for (int s = 0; s < filled; s++) {
+                int base = slotItem[k * BLOCK + s] * cols;
+                double iv = inv[s];
+                for (int j = 0; j < f; j++) {
+                    centroid[rb + j] += x[base + j] * iv;
                 }
             }
             double norm = 0;
             for (int j = 0; j < f; j++) {
-                norm += centroid[cb + j] * centroid[cb + j];
+                norm += centroid[rb + j] * centroid[rb + j];
             }
             norm = Math.sqrt(norm);
             if (!(norm > 1e-6)) {
                 // Directions that cancel out: no useful cone.
-                Arrays.fill(centroid, cb, cb + f, 0);
+                Arrays.fill(centroid, rb, rb + f, 0);
                 coneCos[k] = -1;
                 return;
             }
             for (int j = 0; j < f; j++) {
-                centroid[cb + j] /= norm;
+                centroid[rb + j] /= norm;
             }
             double min = 1;
             for (int s = 0; s < filled; s++) {
-                min = Math.min(min, dot(centroid, cb, s * f, u));
+                int base = slotItem[k * BLOCK + s] * cols;
+                double c = 0;
+                for (int j = 0; j < f; j++) {
+                    c += centroid[rb + j] * x[base + j];
+                }
+                min = Math.min(min, c * inv[s]);
             }
             coneCos[k] = Math.max(-1, min);
-        }
-
-        private double dot(double[] a, int aOff, int uOff, double[] u) {
-            double s = 0;
-            for (int j = 0; j < f; j++) {
-                s += a[aOff + j] * u[uOff + j];
-            }
-            return s;
         }
 
         /** True when no item of block k can have a cosine above cosTheta with peak b (see the class comment). */
@@ -597,7 +810,8 @@ public final class SpikeCover {
                 tailsOf(peakUD, b * f, peakTail, b * chunks, 1);
                 hitPeak[slotOf[batch[b]]] = b;
             }
-            boolean useCones = cones;
+            wasted += (long) dead * count;
+            boolean useCones = cones && panelCones;
             long[] coneStats = new long[2];
             Parallel.RangeBody body = (from, to) -> {
                 float[] dots = new float[BLOCK];
@@ -625,20 +839,26 @@ public final class SpikeCover {
                     coneStats[1] += skips;
                 }
             };
-            if ((long) slots * count < PARALLEL_WORK || concurrency == 1) {
-                body.run(0, blocks);
-            } else {
-                Parallel.forRange(blocks, concurrency, Math.max(1, blocks / (concurrency * 8)), termination, body);
-            }
-            if (useCones) {
-                coneChecks += coneStats[0];
-                coneSkips += coneStats[1];
+            runBlocks(count, body);
+            if (!panelCones) {
+                // Nothing to decide until the panel is grouped.
+            } else if (useCones) {
                 cones = coneStats[1] * CONE_USEFUL >= coneStats[0];
                 batchesWithoutCones = 0;
             } else if (++batchesWithoutCones >= CONE_RETRY) {
                 cones = true;
             }
         }
+
+        /** body over all blocks; on the calling thread when there is little work for {@code peaks} peaks. */
+        private void runBlocks(int peaks, Parallel.RangeBody body) {
+            if ((long) slots * peaks < PARALLEL_WORK || concurrency == 1) {
+                body.run(0, blocks);
+            } else {
+                Parallel.forRange(blocks, concurrency, Math.max(1, blocks / (concurrency * 8)), termination, body);
+            }
+        }
+
 
         /** Peak b of the batch against block k: marks the block's items it covers first. */
         private void scanBlock(int k, int b, float[] dots, int[] cand, int[] local) {
@@ -650,27 +870,7 @@ public final class SpikeCover {
             int d0 = 0;
             for (int c = 0; c < chunks; c++) {
                 int d1 = ends[c];
-                int j = d0;
-                for (; j + 4 <= d1; j += 4) {
-                    float a0 = pu[pOff + j];
-                    float a1 = pu[pOff + j + 1];
-                    float a2 = pu[pOff + j + 2];
-                    float a3 = pu[pOff + j + 3];
-                    float[] x0 = rows[rb + j];
-                    float[] x1 = rows[rb + j + 1];
-                    float[] x2 = rows[rb + j + 2];
-                    float[] x3 = rows[rb + j + 3];
-                    for (int s = 0; s < BLOCK; s++) {
-                        dots[s] += a0 * x0[s] + a1 * x1[s] + a2 * x2[s] + a3 * x3[s];
-                    }
-                }
-                for (; j < d1; j++) {
-                    float a = pu[pOff + j];
-                    float[] x0 = rows[rb + j];
-                    for (int s = 0; s < BLOCK; s++) {
-                        dots[s] += a * x0[s];
-                    }
-                }
+                accumulate(dots, rows, rb, pu, pOff, d0, d1);
                 d0 = d1;
                 float tp = peakTail[b * chunks + c];
                 float[] tail = tailRows[k * chunks + c];
@@ -690,15 +890,37 @@ public final class SpikeCover {
                     return;
                 }
                 if (m <= FEW) {
+                    // A few items left: finish each from its contiguous row of E rather than from
+                    // the panel's remaining rows, most of which are out of cache.
                     for (int q = 0; q < m; q++) {
-                        int s = cand[q];
-                        float dot = dots[s];
-                        for (int jj = d1; jj < f; jj++) {
-                            dot += pu[pOff + jj] * rows[rb + jj][s];
-                        }
-                        decide(k * BLOCK + s, b, dot, local);
+                        decideFromRow(k * BLOCK + cand[q], b, local);
                     }
                     return;
+                }
+            }
+        }
+
+        /** dots[s] += Σ_{d0 ≤ j < d1} pu[pOff + j]·rows[rb + j][s]: axpy loops over whole arrays, vectorised. */
+        private static void accumulate(float[] dots, float[][] rows, int rb, float[] pu, int pOff, int d0, int d1) {
+            int j = d0;
+            for (; j + 4 <= d1; j += 4) {
+                float a0 = pu[pOff + j];
+                float a1 = pu[pOff + j + 1];
+                float a2 = pu[pOff + j + 2];
+                float a3 = pu[pOff + j + 3];
+                float[] x0 = rows[rb + j];
+                float[] x1 = rows[rb + j + 1];
+                float[] x2 = rows[rb + j + 2];
+                float[] x3 = rows[rb + j + 3];
+                for (int s = 0; s < BLOCK; s++) {
+                    dots[s] += a0 * x0[s] + a1 * x1[s] + a2 * x2[s] + a3 * x3[s];
+                }
+            }
+            for (; j < d1; j++) {
+                float a = pu[pOff + j];
+                float[] x0 = rows[rb + j];
+                for (int s = 0; s < BLOCK; s++) {
+                    dots[s] += a * x0[s];
                 }
             }
         }
@@ -714,11 +936,20 @@ public final class SpikeCover {
             }
         }
 
+        /** Decides slot t against peak b from the row of E. */
+        private void decideFromRow(int t, int b, int[] local) {
+            if (hitPeak[t] < 0 && rowHit(b, slotItem[t], rowCos(b, slotItem[t]))) {
+                hitPeak[t] = b;
+                local[b]++;
+            }
+        }
+
         /**
          * Applies the batch up to peak {@code last}: its items are covered and leave the panel. When the
-         * cover stops within the batch, the items of later peaks stay uncovered.
+         * cover stops within the batch, the items of later peaks stay uncovered. The panel is compacted
+         * when enough of it is dead, unless the cover is {@code done}.
          */
-        private void finish(int scanned, int last) {
+        private void finish(int scanned, int last, boolean done) {
             for (int b = scanned; b <= last; b++) {
                 spikeOf[batch[b]] = batch[b];
             }
@@ -746,17 +977,68 @@ public final class SpikeCover {
             }
             dead += newlyDead;
             int live = slots - dead;
-            if (live > 0 && dead > slots / REBUILD && slots > BLOCK) {
-                int[] items = new int[live];
-                int q = 0;
-                for (int t = 0; t < slots; t++) {
-                    if (slotItem[t] >= 0) {
-                        items[q++] = slotItem[t];
-                    }
-                }
+            boolean group = !grouped && peakCount >= FIRST_GROUPING;
+            if (!done && live > 0 && slots > BLOCK && (group || wasted > (long) REBUILD_PER_ITEM * (f + 64) * live)) {
+                int[] items = groupedLiveItems(live);
+                grouped = true;
                 buildPanel(items, live);
             }
         }
+
+        /**
+         * The live items of the panel, grouped by the pilot (one of the first PILOTS peaks) with which
+         * their float cosine over the first chunk is largest; in slot order within a group.
+         */
+        private int[] groupedLiveItems(int live) {
+            int pilots = Math.min(PILOTS, peakCount);
+            int d = ends[0];
+            float[] pilotU = new float[pilots * d];
+            double[] u = new double[f];
+            for (int r = 0; r < pilots; r++) {
+                if (den[peaks[r]] == 0) {
+                    continue; // no direction: its pilot row stays 0
+                }
+                unitInto(peaks[r], u, 0);
+                for (int j = 0; j < d; j++) {
+                    pilotU[r * d + j] = (float) u[j];
+                }
+            }
+            int[] group = new int[slots];
+            runBlocks(pilots, (from, to) -> {
+                float[] dots = new float[BLOCK];
+                float[] best = new float[BLOCK];
+                for (int k = from; k < to; k++) {
+                    Arrays.fill(best, Float.NEGATIVE_INFINITY);
+                    for (int r = 0; r < pilots; r++) {
+                        Arrays.fill(dots, 0f);
+                        accumulate(dots, rows, k * f, pilotU, r * d, 0, d);
+                        for (int s = 0; s < BLOCK; s++) {
+                            if (dots[s] > best[s]) {
+                                best[s] = dots[s];
+                                group[k * BLOCK + s] = r;
+                            }
+                        }
+                    }
+                }
+            });
+            int[] start = new int[pilots + 1];
+            for (int t = 0; t < slots; t++) {
+                if (slotItem[t] >= 0) {
+                    start[group[t] + 1]++;
+                }
+            }
+            for (int r = 0; r < pilots; r++) {
+                start[r + 1] += start[r];
+            }
+            int[] items = new int[live];
+            for (int t = 0; t < slots; t++) {
+                if (slotItem[t] >= 0) {
+                    items[start[group[t]]++] = slotItem[t];
+                }
+            }
+            return items;
+        }
+
 
         private void addPeak(int item) {
             if (peakCount == peaks.length) {

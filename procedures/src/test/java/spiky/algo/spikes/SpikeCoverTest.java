@@ -206,6 +206,23 @@ class SpikeCoverTest {
     }
 
     @Test
+    void matchesTheDefinitionOnManySmallClusters() {
+        // Hundreds of peaks, so the panel is regrouped by direction and blocks are skipped by their cone:
+        // a wrong skip shows as a difference from the definition.
+        for (long seed = 21; seed <= 23; seed++) {
+            double noise = 0.2 + 0.15 * (seed - 21);
+            DenseBlock e = planted(6000, 24, 150, noise, 0.97, seed);
+            for (double cosTheta : new double[] {0.9, 0.75}) {
+                String what = "seed " + seed + " cosTheta " + cosTheta;
+                SpikeLevel expected = bruteForce(e, 24, cosTheta, 0.95);
+                assertTrue(expected.peaks() > 128, what + ": peaks " + expected.peaks());
+                assertSame(expected, level(e, 24, cosTheta, 0.95, 2), what);
+                assertSame(expected, level(e, 24, cosTheta, 0.95, 1), what + ", 1 thread");
+            }
+        }
+    }
+
+    @Test
     void cosinesWithinFloatPrecisionOfTheThresholdAreDecidedInDouble() {
         // A peak of norm 1 and items of norm 0.5 at cosine 0.9 ± δ with it, in random directions of
         // 64 dimensions: float arithmetic cannot tell δ = 1e-9 apart, double can.
@@ -263,6 +280,77 @@ class SpikeCoverTest {
         DenseBlock e = new DenseBlock(2, 2, new double[] {5, 0, 3, 4});
         assertArrayEquals(new int[] {0, 1}, level(e, 2, 0.6, 1.0, 1).spikeOf(), "0.6 is not above 0.6");
         assertArrayEquals(new int[] {0, 0}, level(e, 2, Math.nextDown(0.6), 1.0, 1).spikeOf());
+    }
+
+    /** The definition's cosine of rows a and b of e over f columns, as {@link #bruteForce} computes it. */
+    static double definitionCosine(DenseBlock e, int a, int b, int f) {
+        double na = 0;
+        double nb = 0;
+        for (int j = 0; j < f; j++) {
+            na += e.get(a, j) * e.get(a, j);
+            nb += e.get(b, j) * e.get(b, j);
+        }
+        na = Math.sqrt(na);
+        nb = Math.sqrt(nb);
+        double cos = 0;
+        for (int j = 0; j < f; j++) {
+            cos += e.get(a, j) / na * (e.get(b, j) / nb);
+        }
+        return cos;
+    }
+
+    static void setRow(DenseBlock e, int i, double[] direction, double norm) {
+        for (int j = 0; j < direction.length; j++) {
+            e.set(i, j, norm * direction[j]);
+        }
+    }
+
+    @Test
+    void cosinesExactlyAtCosThetaFollowTheDefinitionOnEveryRoute() {
+        // Item 0 is the first peak; the last item ("tie") has a cosine c with it, and cosTheta is set to
+        // exactly c as the definition computes it (not covered), then to the next double below (covered).
+        // The other rows steer the pair onto each route: a batch of 1 or 4 peaks checked against the rows
+        // of E, or a batch of many peaks on the panel, with few or many other candidates in the block.
+        SplittableRandom r = new SplittableRandom(77);
+        String[] routes = {"rows, 1 peak", "rows, 4 peaks", "panel, few candidates", "panel, crowded block"};
+        for (int f : new int[] {16, 64}) {
+            for (int route = 0; route < routes.length; route++) {
+                for (int trial = 0; trial < 12; trial++) {
+                    int fillers = route == 1 ? 3 : route >= 2 ? 40 : 0;
+                    int duplicates = route <= 1 ? 200 : route == 3 ? 10 : 0;
+                    int n = 1 + fillers + duplicates + 1;
+                    DenseBlock e = new DenseBlock(n, f);
+                    double[] p = unitVector(r, f);
+                    setRow(e, 0, p, 10);
+                    for (int q = 0; q < fillers; q++) {
+                        setRow(e, 1 + q, unitVector(r, f), 9.9 - 0.01 * q);
+                    }
+                    for (int q = 0; q < duplicates; q++) {
+                        double[] d = p.clone();
+                        for (int j = 0; j < f; j++) {
+                            d[j] += 0.01 * gaussian(r) / Math.sqrt(f);
+                        }
+                        setRow(e, 1 + fillers + q, d, 9 - 4.0 * q / duplicates);
+                    }
+                    double c = 0.5 + 0.45 * r.nextDouble();
+                    double[] w = unitVector(r, f);
+                    double[] tie = new double[f];
+                    for (int j = 0; j < f; j++) {
+                        tie[j] = c * p[j] + Math.sqrt(1 - c * c) * w[j];
+                    }
+                    int t = n - 1;
+                    setRow(e, t, tie, 0.5 + 0.5 * r.nextDouble());
+                    double cos = definitionCosine(e, 0, t, f);
+                    String what = "f " + f + ", " + routes[route] + ", trial " + trial + ", cos " + cos;
+                    SpikeLevel at = level(e, f, cos, 1.0, 1);
+                    assertNotEquals(0, at.spikeOf()[t], what + ": a cosine equal to cosTheta does not cover");
+                    assertSame(bruteForce(e, f, cos, 1.0), at, what);
+                    SpikeLevel below = level(e, f, Math.nextDown(cos), 1.0, 1);
+                    assertEquals(0, below.spikeOf()[t], what + ": a cosine above cosTheta covers");
+                    assertSame(bruteForce(e, f, Math.nextDown(cos), 1.0), below, what);
+                }
+            }
+        }
     }
 
     @Test
@@ -411,6 +499,25 @@ class SpikeCoverTest {
         // Columns beyond f' are not read.
         DenseBlock beyond = new DenseBlock(2, 2, new double[] {1, Double.NaN, 2, Double.NaN});
         assertArrayEquals(new int[] {1, 1}, level(beyond, 1, 0.9, 1.0, 1).spikeOf());
+    }
+
+    @Test
+    void visitingOrderIsByDescendingNormThenIndex() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n : new int[] {0, 1, 2, 7, 1000, 30_000}) {
+            double[] key = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(6);
+                key[i] = kind == 0 ? 0 : kind == 1 ? Double.POSITIVE_INFINITY : kind == 2 ? r.nextInt(5) : kind == 3
+                        ? Double.MIN_VALUE * r.nextInt(3) : r.nextDouble() * Math.pow(10, r.nextInt(600) - 300);
+            }
+            Integer[] expected = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = i;
+            }
+            Arrays.sort(expected, (a, b) -> key[a] != key[b] ? Double.compare(key[b], key[a]) : Integer.compare(a, b));
+            assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), SpikeCover.byDescendingNorm(key), "n " + n);
+        }
     }
 
     @Test
