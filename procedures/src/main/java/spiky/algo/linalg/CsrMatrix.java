@@ -1,6 +1,5 @@
 package spiky.algo.linalg;
 
-import spiky.algo.Parallel;
 import spiky.algo.Termination;
 
 /**
@@ -100,36 +99,9 @@ public final class CsrMatrix {
         return y;
     }
 
-    /** y = A·x into an existing block (overwritten). */
+    /** y = A·x into an existing block (overwritten); see {@link SparseDenseProduct}. */
     public void multiplyInto(DenseBlock x, DenseBlock y, int concurrency, Termination termination) {
-        int k = x.cols();
-        double[] in = x.data();
-        double[] out = y.data();
-        int shift = columns.pageShift();
-        long pageSize = 1L << shift;
-        Parallel.forRange(rows, concurrency, termination, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int base = r * k;
-                java.util.Arrays.fill(out, base, base + k, 0.0);
-                long s = offsets[r];
-                long e = offsets[r + 1];
-                // A row may straddle two pages: walk it page segment by page segment.
-                while (s < e) {
-                    int[] cp = columns.page(s);
-                    double[] vp = values.page(s);
-                    int ls = columns.offsetInPage(s);
-                    int le = (int) Math.min(e - (s - ls), pageSize);
-                    for (int p = ls; p < le; p++) {
-                        double a = vp[p];
-                        int xb = cp[p] * k;
-                        for (int j = 0; j < k; j++) {
-                            out[base + j] += a * in[xb + j];
-                        }
-                    }
-                    s += le - ls;
-                }
-            }
-        });
+        SparseDenseProduct.multiply(this, x, y, concurrency, termination);
     }
 
     /** Checks that A equals its transpose exactly (the PPMI matrix must). */

@@ -6,16 +6,19 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Decompositions of small dense matrices (up to a few thousand rows), on row-major arrays, by
- * Commons Math. Serial: these are the k × k parts of the tall-skinny algorithms.
+ * EJML and Commons Math. Serial: these are the k × k parts of the tall-skinny algorithms.
  */
 public final class SmallDecompositions {
     private SmallDecompositions() {}
 
     /**
-     * Eigenpairs of a symmetric d × d matrix sorted by |λ| descending (ties keep Commons Math's
+     * Eigenpairs of a symmetric d × d matrix sorted by |λ| descending (ties keep the library's
      * order, so the result is deterministic).
      *
      * @param values  the eigenvalues, by |λ| descending
@@ -25,17 +28,45 @@ public final class SmallDecompositions {
 
     /**
      * Eigen-decomposition of a symmetric matrix given row-major (only the upper triangle is read;
-     * the lower one is taken as its mirror image). Uses Commons Math's {@link EigenDecomposition}
-     * (Householder tridiagonalisation and implicit QL); if that does not converge, falls back to a
-     * singular value decomposition: for symmetric T = U S Vᵀ the eigenvalues are ±S with the sign
-     * of uᵢᵀ T uᵢ and the eigenvectors are the columns of U.
+     * the lower one is taken as its mirror image). Uses EJML's symmetric QR algorithm (Householder
+     * tridiagonalisation, implicit QR): for the Ritz problems of a few hundred to a few thousand
+     * rows it is 2–3 times faster than Commons Math's {@link EigenDecomposition}, which remains
+     * the fallback, then a singular value decomposition: for symmetric T = U S Vᵀ the eigenvalues
+     * are ±S with the sign of uᵢᵀ T uᵢ and the eigenvectors are the columns of U.
      */
     public static SymmetricEigen symmetricEigen(double[] t, int d) {
-        double[][] m = new double[d][d];
+        DMatrixRMaj sym = new DMatrixRMaj(d, d);
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                m[i][j] = t[i * d + j];
-                m[j][i] = t[i * d + j];
+                sym.unsafe_set(i, j, t[i * d + j]);
+                sym.unsafe_set(j, i, t[i * d + j]);
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> ejml = DecompositionFactory_DDRM.eig(d, true, true);
+        if (ejml.decompose(sym.copy())) {
+            double[] values = new double[d];
+            double[][] vData = new double[d][d];
+            boolean complete = true;
+            for (int j = 0; j < d && complete; j++) {
+                values[j] = ejml.getEigenvalue(j).getReal();
+                DMatrixRMaj vector = ejml.getEigenVector(j);
+                complete = vector != null;
+                for (int i = 0; complete && i < d; i++) {
+                    vData[i][j] = vector.get(i, 0);
+                }
+            }
+            if (complete) {
+                return sorted(values, vData, d);
+            }
+        }
+        return commonsMath(sym, d);
+    }
+
+    private static SymmetricEigen commonsMath(DMatrixRMaj sym, int d) {
+        double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                m[i][j] = sym.get(i, j);
             }
         }
         double[] values;
@@ -62,6 +93,11 @@ public final class SmallDecompositions {
                 }
             }
         }
+        return sorted(values, v.getData(), d);
+    }
+
+    /** Eigenpairs (column j of vData for values[j]) sorted by |λ| descending, ties by original order. */
+    private static SymmetricEigen sorted(double[] values, double[][] vData, int d) {
         Integer[] order = new Integer[d];
         for (int i = 0; i < d; i++) {
             order[i] = i;
@@ -70,7 +106,6 @@ public final class SmallDecompositions {
         Arrays.sort(order, (x, y) -> Double.compare(Math.abs(vals[y]), Math.abs(vals[x])));
         double[] sortedValues = new double[d];
         double[] vectors = new double[d * d];
-        double[][] vData = v.getData();
         for (int j = 0; j < d; j++) {
             int src = order[j];
             sortedValues[j] = values[src];

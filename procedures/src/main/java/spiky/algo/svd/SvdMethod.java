@@ -12,8 +12,8 @@ import spiky.InvalidInputException;
  *   Tropp 2011, with power iterations), the paper's reference: 2·powerIterations + 2 products of
  *   A with an n × (rank + oversampling) block.</li>
  *   <li>{@link #BLOCK_KRYLOV} is a block Lanczos method with full reorthogonalisation and a
- *   Rayleigh–Ritz step (see {@link TruncatedSvd}): fewer and narrower products for singular values
- *   at least as accurate.</li>
+ *   Rayleigh–Ritz step (see {@link TruncatedSvd}): far fewer matrix–vector products for singular
+ *   values as accurate on the top and more accurate on the tail (measured in bench/RESULTS.md).</li>
  * </ul>
  */
 public enum SvdMethod {

@@ -34,23 +34,25 @@ import spiky.algo.linalg.DenseBlock;
  * A block Lanczos method with full reorthogonalisation (for symmetric A, block Arnoldi), with
  * Rayleigh–Ritz on the whole Krylov space:
  * <ol>
- *   <li>Q₁ = orth(Ω) for a Gaussian n × b block (b ≈ k / 2).</li>
+ *   <li>Q₁ = orth(Ω) for a Gaussian n × b block (b = 4·⌈k/32⌉, 20 for k = 138).</li>
  *   <li>For each block j: W = A·Q_j (one product); W is orthogonalised against the last two
  *   blocks and then, once or more, against the whole basis, each round followed by a Cholesky
  *   QR (block classical Gram–Schmidt twice, "BCGS2"); the inner products of each round are
  *   accumulated into the projected matrix T = Qᵀ A Q; the normalised W is Q_{j+1}. If a block
  *   is (nearly) rank-deficient (the space is nearly invariant) the Householder completion is
  *   orthogonalised again, which restarts the recurrence in fresh directions.</li>
- *   <li>The eigen-decomposition T = Y Θ Yᵀ (Commons Math) gives Ritz pairs; those with the f
- *   largest |θ| are the singular values σ = |θ| and U = Q·Y. The residual of a Ritz pair is
- *   ‖R_{j+1} y_last‖ (R_{j+1} from the QR of the new block), so the iteration stops as soon as
- *   all f residuals are below 10⁻⁸·σ₁, and at the latest when the basis reaches about 3k columns.</li>
+ *   <li>Once the basis holds ⌈(q + 5)·k/4⌉ columns (q = powerIterations: 3k, 21 blocks, with the
+ *   defaults), the
+ *   eigen-decomposition T = Y Θ Yᵀ (EJML) gives Ritz pairs; those with the f largest |θ| are the
+ *   singular values σ = |θ| and U = Q·Y.</li>
  * </ol>
- * The Krylov space of degree m contains every polynomial in A of degree &lt; m applied to Ω, among
- * them (up to the block width) the power iterates RANDOMIZED ends with, and Rayleigh–Ritz on it
- * finds eigenvalues at both ends of the spectrum, so it reaches the same or better accuracy with
- * far fewer products: about 6 products of n × b blocks, i.e. some 3k matrix–vector products
- * instead of RANDOMIZED's 16k.
+ * The Krylov space of degree m contains every polynomial in A of degree &lt; m applied to Ω, and
+ * Rayleigh–Ritz on it finds eigenvalues at both ends of the spectrum (PPMI matrices have large
+ * negative eigenvalues too), so it reaches the same or better accuracy with far fewer products:
+ * some 3k matrix–vector products instead of RANDOMIZED's 16k. The price is the
+ * orthogonalisation against a basis of 3k columns, n·(3k)² multiply–adds in all, which RANDOMIZED
+ * does not pay (its orthonormalisations cost 16·n·k²): Krylov wins when A has many entries per
+ * row, as PPMI matrices of real data do.
  *
  * <p>Both methods return U with each column's largest-magnitude entry positive (scikit-learn's
  * {@code svd_flip}); results depend on the seed only, never on the concurrency. Termination is
