@@ -146,6 +146,14 @@ public final class TestMatrices {
      * has a large gap after the planted values.
      */
     public static double[][] planted(int n, int blocks, int blockSize, double strength, double noiseDensity, long seed) {
+        return planted(n, blocks, blockSize, strength, noiseDensity, 0.1, seed);
+    }
+
+    /**
+     * As {@link #planted(int, int, int, double, double, long)} with block entries
+     * w·(1 + jitter·uniform): with jitter 0 and no noise the matrix has rank {@code blocks} exactly.
+     */
+    public static double[][] planted(int n, int blocks, int blockSize, double strength, double noiseDensity, double jitter, long seed) {
         if (blocks * blockSize > n) {
             throw new IllegalArgumentException("blocks do not fit");
         }
@@ -167,7 +175,7 @@ public final class TestMatrices {
                 int i = perm[b * blockSize + x];
                 for (int y = x; y < blockSize; y++) {
                     int j = perm[b * blockSize + y];
-                    double v = a[i][j] + w * (1 + 0.1 * r.nextDouble());
+                    double v = a[i][j] + w * (1 + jitter * r.nextDouble());
                     a[i][j] = v;
                     a[j][i] = v;
                 }
