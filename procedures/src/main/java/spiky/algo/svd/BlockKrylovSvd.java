@@ -93,14 +93,20 @@ final class BlockKrylovSvd {
             for (int round = 1; round < MAX_ROUNDS; round++) {
                 double[] c1 = DenseOps.crossProduct(q, dMax, 0, d, wd, width, 0, width, n, concurrency, termination);
                 DenseOps.multiplyAdd(q, dMax, 0, d, c1, width, wd, width, 0, n, true, false, concurrency, termination);
-                fac = Orthonormalizer.factor(w, false, concurrency, termination);
+                // Orthonormal to rounding (Cholesky QR 2): it joins a basis that must stay so.
+                fac = Orthonormalizer.factor(w, true, concurrency, termination);
                 // W = P·C_acc + W_next·R_acc: fold this round's C₁ and R in.
                 double[] c1r = DenseOps.multiplySmall(c1, r, d, width, width);
                 for (int i = 0; i < coefficients.length; i++) {
                     coefficients[i] += c1r[i];
                 }
                 r = DenseOps.multiplySmall(fac.r(), r, width, width, width);
-                if (!fac.householder()) {
+                // W entered this round orthonormal; R's diagonal is what survived the projection.
+                // When a column lost most of its length (the space is nearly invariant, A·Q_j
+                // almost inside the basis), what is left is mostly rounding error, and rounding
+                // error is not orthogonal to the basis: project again ("twice is enough" only
+                // holds when the second pass removes little).
+                if (!fac.householder() && minDiagonal(fac.r(), width) >= 0.5) {
                     break;
                 }
             }
@@ -157,6 +163,14 @@ final class BlockKrylovSvd {
                 t[col * dMax + i] = v;
             }
         }
+    }
+
+    private static double minDiagonal(double[] r, int width) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < width; i++) {
+            min = Math.min(min, Math.abs(r[i * width + i]));
+        }
+        return min;
     }
 
     /** The leading d × d part of the dMax × dMax row-major t. */

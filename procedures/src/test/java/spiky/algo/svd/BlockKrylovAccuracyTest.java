@@ -10,15 +10,11 @@ import spiky.algo.linalg.TestMatrices;
 
 /**
  * Two documented promises of {@link SvdMethod#BLOCK_KRYLOV}, checked on a PPMI-like sparse
- * matrix without a spectral gap (the hard case for both methods):
- * <ul>
- *   <li>{@link SvdMethod}: "fewer and narrower products for singular values at least as
- *   accurate" (as RANDOMIZED); {@link TruncatedSvd}: "it reaches the same or better accuracy
- *   with far fewer products".</li>
- *   <li>{@link SvdConfig}: powerIterations, "for BLOCK_KRYLOV it bounds the Krylov blocks".</li>
- * </ul>
+ * matrix without a spectral gap (the hard case for both methods): singular values as accurate as
+ * {@link SvdMethod#RANDOMIZED}'s with the same settings, and powerIterations sizing the Krylov
+ * basis (more iterations, more blocks).
  */
-class BlockKrylovClaimsTest {
+class BlockKrylovAccuracyTest {
     private static final DenseReference REF = new DenseReference(TestMatrices.randomSymmetric(300, 0.05, 3));
     private static final CsrMatrix A = TestMatrices.csr(REF.a);
 
@@ -43,8 +39,6 @@ class BlockKrylovClaimsTest {
 
     @Test
     void powerIterationsBoundTheKrylovBlocks() {
-        // Where the 1e-8 residual test is not met, the iteration runs to its block limit; if
-        // powerIterations bounds the blocks, 1 and 30 cannot give the same number of products.
         SvdResult few = svd(new SvdConfig(10, 10, 1, 42, SvdMethod.BLOCK_KRYLOV));
         SvdResult many = svd(new SvdConfig(10, 10, 30, 42, SvdMethod.BLOCK_KRYLOV));
         assertTrue(few.matrixProducts() < many.matrixProducts(),
