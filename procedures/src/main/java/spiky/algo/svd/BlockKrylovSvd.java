@@ -23,7 +23,7 @@ final class BlockKrylovSvd {
 
     /**
      * Narrow blocks of b = 4·⌈k/32⌉ columns (20 for k = 138; a multiple of 4 suits the unrolled
-     * kernels) and a basis of ⌈(q + 5)·k/4⌉ columns (3k with the default q = 7). For a given
+     * kernels) and a basis of ⌈(q + 7)·k/4⌉ columns (3.5k with the default q = 7). For a given
      * number of matrix–vector products, narrow blocks reach a higher polynomial degree, which the
      * slowly decaying spectra of PPMI matrices need: on ml-latest-small, 24 blocks of 18 columns
      * give top-64 errors of 1e-11 where 10 blocks of 69 give 2e-7 (bench/RESULTS.md).
@@ -31,7 +31,7 @@ final class BlockKrylovSvd {
     static Plan plan(SvdConfig config, int n) {
         int k = config.sketchWidth();
         int b = Math.max(1, Math.min(n, 4 * ((k + 31) / 32)));
-        long basis = ((long) config.powerIterations() + 5) * k / 4;
+        long basis = (((long) config.powerIterations() + 7) * k + 3) / 4;
         basis = Math.max(basis, config.rank() + b);
         return new Plan(b, (int) Math.max(2, (basis + b - 1) / b));
     }

@@ -9,7 +9,7 @@ import spiky.InvalidInputException;
  * @param oversampling    extra random directions: the sketch has rank + oversampling columns (scikit-learn: 10)
  * @param powerIterations q, power iterations of {@link SvdMethod#RANDOMIZED} (scikit-learn: 7); for
  *                        {@link SvdMethod#BLOCK_KRYLOV} it sets the size of the Krylov basis,
- *                        ⌈(q + 5)·k/4⌉ columns (see {@link TruncatedSvd}): more is more accurate
+ *                        ⌈(q + 7)·k/4⌉ columns (see {@link TruncatedSvd}): more is more accurate
  * @param seed            seeds the Gaussian starting block: a seed always gives the same result
  * @param method          the algorithm
  */

@@ -41,7 +41,7 @@ import spiky.algo.linalg.DenseBlock;
  *   accumulated into the projected matrix T = Qᵀ A Q; the normalised W is Q_{j+1}. If a block
  *   is (nearly) rank-deficient (the space is nearly invariant) the Householder completion is
  *   orthogonalised again, which restarts the recurrence in fresh directions.</li>
- *   <li>Once the basis holds ⌈(q + 5)·k/4⌉ columns (q = powerIterations: 3k, 21 blocks, with the
+ *   <li>Once the basis holds ⌈(q + 7)·k/4⌉ columns (q = powerIterations: 3.5k, 25 blocks, with the
  *   defaults), the
  *   eigen-decomposition T = Y Θ Yᵀ (EJML) gives Ritz pairs; those with the f largest |θ| are the
  *   singular values σ = |θ| and U = Q·Y.</li>
@@ -49,8 +49,8 @@ import spiky.algo.linalg.DenseBlock;
  * The Krylov space of degree m contains every polynomial in A of degree &lt; m applied to Ω, and
  * Rayleigh–Ritz on it finds eigenvalues at both ends of the spectrum (PPMI matrices have large
  * negative eigenvalues too), so it reaches the same or better accuracy with far fewer products:
- * some 3k matrix–vector products instead of RANDOMIZED's 16k. The price is the
- * orthogonalisation against a basis of 3k columns, n·(3k)² multiply–adds in all, which RANDOMIZED
+ * some 3.5k matrix–vector products instead of RANDOMIZED's 16k. The price is the
+ * orthogonalisation against a basis of 3.5k columns, n·(3.5k)² multiply–adds in all, which RANDOMIZED
  * does not pay (its orthonormalisations cost 16·n·k²): Krylov wins when A has many entries per
  * row, as PPMI matrices of real data do.
  *

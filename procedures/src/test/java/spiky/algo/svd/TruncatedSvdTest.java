@@ -373,14 +373,14 @@ class TruncatedSvdTest {
             SvdResult r = svd(Random300.A, new SvdConfig(5, 10, q, 1, SvdMethod.RANDOMIZED), 1);
             assertEquals(2 * q + 2, r.matrixProducts(), "randomized with q = " + q);
         }
-        // BLOCK_KRYLOV: one product per block, until the basis holds ⌈(q + 5)·k/4⌉ columns
+        // BLOCK_KRYLOV: one product per block, until the basis holds ⌈(q + 7)·k/4⌉ columns
         for (int rank : new int[] {1, 5, 20}) {
             for (int q : new int[] {1, 7}) {
                 SvdConfig c = new SvdConfig(rank, 10, q, 1, SvdMethod.BLOCK_KRYLOV);
                 SvdResult r = svd(Random300.A, c, 1);
                 BlockKrylovSvd.Plan plan = BlockKrylovSvd.plan(c, 300);
                 int k = c.sketchWidth();
-                long basis = Math.max((q + 5L) * k / 4, rank + plan.blockSize());
+                long basis = Math.max(((q + 7L) * k + 3) / 4, rank + plan.blockSize());
                 assertEquals((basis + plan.blockSize() - 1) / plan.blockSize(), r.matrixProducts(), "rank " + rank + ", q " + q);
                 assertEquals(0, plan.blockSize() % 4, "block width " + plan.blockSize());
             }
