@@ -12,7 +12,8 @@ import spiky.algo.svd.SvdResult;
  * kept items, by their index in the dataset.
  *
  * @param norms  ‖eᵢ‖ of the full rank-f embedding
- * @param millis milliseconds per stage (ppmi, svd, embed, spikes)
+ * @param millis   milliseconds per stage (ppmi, svd, embed, spikes)
+ * @param peakHeap peak heap bytes per stage, JVM-wide (see {@link spiky.algo.HeapMeter})
  */
 public record PipelineResult(PpmiResult ppmi, SvdResult svd, DenseBlock embeddings, double[] norms, List<SpikeLevel> spikes,
-        Map<String, Long> millis) {}
+        Map<String, Long> millis, Map<String, Long> peakHeap) {}
