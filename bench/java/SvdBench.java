@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import spiky.Progress;
+import spiky.algo.HeapMeter;
 import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.linalg.PagedDoubleArray;
@@ -17,7 +18,8 @@ import spiky.algo.svd.TruncatedSvd;
 /**
  * spiky's side of the SVD benchmark: reads the same Matrix Market file as svd_reference.py and
  * times TruncatedSvd (each method, RUNS runs) at the same rank, oversampling 10 and 7 power
- * iterations. Prints one JSON object. Run by bench/svd.sh.
+ * iterations, and the peak heap of the computation (JVM-wide, the matrix A included). Prints one
+ * JSON object. Run by bench/svd.sh.
  *
  * usage: java -cp ... SvdBench.java MATRIX.mtx RANK RUNS CONCURRENCY
  */
@@ -32,13 +34,17 @@ public class SvdBench {
         for (SvdMethod method : SvdMethod.values()) {
             List<Double> seconds = new ArrayList<>();
             SvdResult last = null;
+            long peak = 0;
             for (int r = 0; r < runs; r++) {
+                HeapMeter.reset();
                 long t = System.nanoTime();
                 last = TruncatedSvd.compute(a, new SvdConfig(rank, 10, 7, 42 + r, method), concurrency, Progress.NONE, Termination.NONE);
                 seconds.add((System.nanoTime() - t) / 1e9);
+                peak = Math.max(peak, HeapMeter.peakBytes());
             }
             json.append(", \"").append(method.configName()).append("\": {\"seconds\": ").append(seconds)
-                    .append(", \"matrixProducts\": ").append(last.matrixProducts()).append(", \"sigma\": [");
+                    .append(", \"matrixProducts\": ").append(last.matrixProducts())
+                    .append(", \"peakHeapMiB\": ").append(peak >> 20).append(", \"sigma\": [");
             double[] s = last.singularValues();
             for (int i = 0; i < s.length; i++) {
                 json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.17g", s[i]));
