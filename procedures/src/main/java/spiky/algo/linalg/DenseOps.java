@@ -133,7 +133,12 @@ public final class DenseOps {
             int w1 = w0 + wStride;
             int w2 = w1 + wStride;
             int w3 = w2 + wStride;
-            for (int a = 0; a < pw; a++) {
+            int a = 0;
+            // Four rows of C at a time: each W entry loaded once feeds four accumulators.
+            for (; a + 4 <= pw; a += 4) {
+                crossRowsBlock(p, p0 + a, p1 + a, p2 + a, p3 + a, w, w0, w1, w2, w3, ww, c, a * ww);
+            }
+            for (; a < pw; a++) {
                 double x0 = p[p0 + a];
                 double x1 = p[p1 + a];
                 double x2 = p[p2 + a];
@@ -154,6 +159,44 @@ public final class DenseOps {
                     c[ca + j] += x0 * w[w0 + j];
                 }
             }
+        }
+    }
+
+    /**
+     * Rows a..a+3 of C (starting at c[ca], ww wide) += Pᵀ·W over four rows of P and W; P's
+     * entries at p0..p3 (the four rows, column a) and the three after each. Same sums, in the
+     * same order, as four single-row updates.
+     */
+    private static void crossRowsBlock(double[] p, int p0, int p1, int p2, int p3, double[] w, int w0, int w1, int w2, int w3,
+            int ww, double[] c, int ca) {
+        double x00 = p[p0];
+        double x01 = p[p0 + 1];
+        double x02 = p[p0 + 2];
+        double x03 = p[p0 + 3];
+        double x10 = p[p1];
+        double x11 = p[p1 + 1];
+        double x12 = p[p1 + 2];
+        double x13 = p[p1 + 3];
+        double x20 = p[p2];
+        double x21 = p[p2 + 1];
+        double x22 = p[p2 + 2];
+        double x23 = p[p2 + 3];
+        double x30 = p[p3];
+        double x31 = p[p3 + 1];
+        double x32 = p[p3 + 2];
+        double x33 = p[p3 + 3];
+        int c1 = ca + ww;
+        int c2 = c1 + ww;
+        int c3 = c2 + ww;
+        for (int j = 0; j < ww; j++) {
+            double v0 = w[w0 + j];
+            double v1 = w[w1 + j];
+            double v2 = w[w2 + j];
+            double v3 = w[w3 + j];
+            c[ca + j] += x00 * v0 + x10 * v1 + x20 * v2 + x30 * v3;
+            c[c1 + j] += x01 * v0 + x11 * v1 + x21 * v2 + x31 * v3;
+            c[c2 + j] += x02 * v0 + x12 * v1 + x22 * v2 + x32 * v3;
+            c[c3 + j] += x03 * v0 + x13 * v1 + x23 * v2 + x33 * v3;
         }
     }
 
@@ -209,7 +252,19 @@ public final class DenseOps {
             mm = m;
         }
         Parallel.forRange(n, concurrency, termination, (from, to) -> {
-            for (int r = from; r < to; r++) {
+            int r = from;
+            // Four rows at a time (each entry of M loaded once feeds four output rows), then the rest.
+            for (; r + 4 <= to; r += 4) {
+                int pb = r * pStride + pOffset;
+                int ob = r * outStride + outOffset;
+                if (overwrite) {
+                    for (int i = 0; i < 4; i++) {
+                        Arrays.fill(out, ob + i * outStride, ob + i * outStride + mWidth, 0.0);
+                    }
+                }
+                multiplyRows4(p, pb, pStride, pWidth, mm, mWidth, out, ob, outStride);
+            }
+            for (; r < to; r++) {
                 int pb = r * pStride + pOffset;
                 int ob = r * outStride + outOffset;
                 if (overwrite) {
@@ -218,6 +273,69 @@ public final class DenseOps {
                 multiplyRow(p, pb, pWidth, mm, mWidth, out, ob);
             }
         });
+    }
+
+    /**
+     * Four consecutive rows of {@link #multiplyRow} at once (rows pb + i·ps of p into ob + i·os of
+     * out): the same sums in the same order, so a row's result does not depend on whether it
+     * was computed in a group of four.
+     */
+    static void multiplyRows4(double[] p, int pb, int ps, int pw, double[] m, int mw, double[] out, int ob, int os) {
+        int q0 = pb;
+        int q1 = q0 + ps;
+        int q2 = q1 + ps;
+        int q3 = q2 + ps;
+        int o0 = ob;
+        int o1 = o0 + os;
+        int o2 = o1 + os;
+        int o3 = o2 + os;
+        int a = 0;
+        for (; a + 4 <= pw; a += 4) {
+            double x00 = p[q0 + a];
+            double x01 = p[q0 + a + 1];
+            double x02 = p[q0 + a + 2];
+            double x03 = p[q0 + a + 3];
+            double x10 = p[q1 + a];
+            double x11 = p[q1 + a + 1];
+            double x12 = p[q1 + a + 2];
+            double x13 = p[q1 + a + 3];
+            double x20 = p[q2 + a];
+            double x21 = p[q2 + a + 1];
+            double x22 = p[q2 + a + 2];
+            double x23 = p[q2 + a + 3];
+            double x30 = p[q3 + a];
+            double x31 = p[q3 + a + 1];
+            double x32 = p[q3 + a + 2];
+            double x33 = p[q3 + a + 3];
+            int m0 = a * mw;
+            int m1 = m0 + mw;
+            int m2 = m1 + mw;
+            int m3 = m2 + mw;
+            for (int j = 0; j < mw; j++) {
+                double n0 = m[m0 + j];
+                double n1 = m[m1 + j];
+                double n2 = m[m2 + j];
+                double n3 = m[m3 + j];
+                out[o0 + j] += x00 * n0 + x01 * n1 + x02 * n2 + x03 * n3;
+                out[o1 + j] += x10 * n0 + x11 * n1 + x12 * n2 + x13 * n3;
+                out[o2 + j] += x20 * n0 + x21 * n1 + x22 * n2 + x23 * n3;
+                out[o3 + j] += x30 * n0 + x31 * n1 + x32 * n2 + x33 * n3;
+            }
+        }
+        for (; a < pw; a++) {
+            double x0 = p[q0 + a];
+            double x1 = p[q1 + a];
+            double x2 = p[q2 + a];
+            double x3 = p[q3 + a];
+            int m0 = a * mw;
+            for (int j = 0; j < mw; j++) {
+                double n0 = m[m0 + j];
+                out[o0 + j] += x0 * n0;
+                out[o1 + j] += x1 * n0;
+                out[o2 + j] += x2 * n0;
+                out[o3 + j] += x3 * n0;
+            }
+        }
     }
 
     /** out[ob, ob + mw) += p[pb, pb + pw)·M, M pw × mw row-major; unrolled over four rows of M. */
