@@ -274,6 +274,29 @@ class StepProceduresTest {
     }
 
     @Test
+    void everyStepProcedureIsRegisteredAndDocumentsItsKeys() {
+        Map<String, String> docs = new HashMap<>();
+        for (Map<String, Object> r : db.run("SHOW PROCEDURES YIELD name, description WHERE name STARTS WITH 'spiky.' "
+                + "RETURN name, description")) {
+            docs.put((String) r.get("name"), (String) r.get("description"));
+        }
+        Map<String, List<String>> keys = Map.of(
+                "spiky.ppmi.stream", List.of("minCount", "topK", "rankRule", "concurrency"),
+                "spiky.ppmi.stats", List.of("minCount", "topK", "rankRule", "concurrency"),
+                "spiky.ppmi.write", List.of("minCount", "topK", "rankRule", "concurrency", "maxPpmiRelationships"),
+                "spiky.svd.stream", List.of("rank", "oversampling", "powerIterations", "seed", "method", "sigmaPower", "concurrency"),
+                "spiky.svd.write", List.of("rank", "oversampling", "powerIterations", "seed", "method", "sigmaPower", "concurrency"),
+                "spiky.spikes.stream", List.of("spkDims", "cosTheta", "rho", "concurrency", "float"),
+                "spiky.spikes.stats", List.of("spkDims", "cosTheta", "rho", "concurrency", "float"),
+                "spiky.spikes.write", List.of("spkDims", "cosTheta", "rho", "concurrency", "float"));
+        keys.forEach((name, words) -> {
+            String doc = docs.get(name);
+            assertTrue(doc != null && doc.startsWith(name + "("), name + " is not registered or not documented: " + doc);
+            words.forEach(w -> assertTrue(doc.contains(w), name + " does not document " + w));
+        });
+    }
+
+    @Test
     void noJobIsLeftInTheProgressTable() {
         db.run("CALL spiky.ppmi.stats('bare', {})");
         assertTrue(db.run("CALL spiky.progress()").isEmpty());
