@@ -56,7 +56,7 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //     never sees half a matrix. With the switch the Dataset node records the set:
 //       ppmiRun, ppmiSource ('spiky.pipeline' or 'spiky.ppmi.write'), ppmiMinCount, ppmiTopK,
 //       ppmiRankRule, ppmiItems, ppmiPairs, ppmiCooccurringPairs, ppmiPairsAfterMinCount,
-//       ppmiPairsAfterRank, ppmiWrittenAt
+//       ppmiPairsAfterRank
 //     (databases written before this record have ppmiRun only: the run it names holds the settings).
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:EmbeddingRun) REQUIRE r.id IS UNIQUE;
 CREATE INDEX run_dataset IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.dataset);

@@ -2,8 +2,6 @@ package spiky.graph;
 
 import static spiky.graph.GraphModel.RUN;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neo4j.graphdb.Node;
@@ -16,7 +14,8 @@ import spiky.algo.ppmi.RankRule;
  * What the Dataset node records about its current PPMI relationships: which write made them
  * ({@code ppmiRun}, also the {@code run} property of each relationship), which procedure, with which
  * PPMI settings, and the pair counts after each filter. spiky.svd.write copies it into its run so
- * that a run always says which PPMI matrix it embeds.
+ * that a run always says which PPMI matrix it embeds. No timestamp: the HTTP API serialises the
+ * Dataset node's properties as they are, and the write's time is that of its run or tag anyway.
  *
  * @param tag the id of the write: an EmbeddingRun id when spiky.pipeline wrote them,
  *            "&lt;dataset&gt;-ppmi-&lt;N&gt;" when spiky.ppmi.write did
@@ -41,7 +40,6 @@ public record PpmiRecord(String tag, String source, PpmiConfig config, long item
         dataset.setProperty("ppmiCooccurringPairs", cooccurringPairs);
         dataset.setProperty("ppmiPairsAfterMinCount", pairsAfterMinCount);
         dataset.setProperty("ppmiPairsAfterRank", pairsAfterRank);
-        dataset.setProperty("ppmiWrittenAt", ZonedDateTime.now(ZoneOffset.UTC));
     }
 
     /**
