@@ -21,7 +21,8 @@ CREATE CONSTRAINT context_key IF NOT EXISTS FOR (c:Context) REQUIRE (c.dataset, 
 CREATE INDEX item_dataset IF NOT EXISTS FOR (i:Item) ON (i.dataset);
 CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 
-// Embedding runs (spiky.pipeline): one node per run, several per dataset side by side.
+// Embedding runs (spiky.pipeline, or spiky.svd.write then spiky.spikes.write): one node per run,
+// several per dataset side by side.
 //   (:EmbeddingRun {id, dataset, status, createdAt, finishedAt, error?,
 //                   every parameter (minCount, topK, rankRule, rank, oversampling, powerIterations,
 //                   seed, method, sigmaPower, spkDims, cosTheta, rho, concurrency, writePpmi,
@@ -29,10 +30,16 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //                   n, nnz, cooccurringPairs, pairsAfterMinCount, pairsAfterRank, pairsPositive,
 //                   singularValues, matrixProducts, spkF, spkPeaks, spkCovered, spk,
 //                   millisRead, millisPpmi, millisSvd, millisEmbed, millisSpikes, millisWrite,
-//                   ppmiRelationships})
+//                   ppmiRelationships, ppmiRun?})
 //     status: 'running', then 'finished' or 'failed'. A run cut short by a crash is marked
 //     'failed' at the next start-up. Dataset.latestRun names the latest finished run.
 //     The Spk table is the four parallel lists spkF, spkPeaks, spkCovered, spk.
+//     A run of spiky.svd.write embeds the dataset's written PPMI relationships: it records their
+//     ppmiRun and PPMI parameters (from the Dataset node), its SVD parameters, and no writePpmi,
+//     maxPpmiRelationships, ppmiRelationships, millisPpmi; it has no Spk table, spkDims, cosTheta,
+//     rho or spike properties until spiky.spikes.write adds them (with millisSpikes and
+//     millisSpikesWrite). spiky.spikes.write on any finished run replaces its Spk table and the
+//     spike properties of all its Embedding nodes.
 //   (:Item)-[:HAS_EMBEDDING]->(:Embedding {run, dataset, item, norm, vector, spike16?, peak16, ...})
 //     one per item that keeps a PPMI pair, per run: vector is the rank-f embedding E = U·Σ^p
 //     (float[]), norm its Euclidean norm, spike<f'> the id of the peak item whose spike covers the
@@ -40,8 +47,17 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //     Result nodes (not properties keyed by run on Item) so that runs coexist for the stability
 //     analysis, and one label holds every vector for a vector index.
 //   (:Item)-[:PPMI {weight, count, run}]->(:Item)
-//     one per kept pair (from the smaller to the larger item key), written by the run named in
-//     Dataset.ppmiRun; older runs' PPMI relationships are removed when a newer run finishes.
+//     one per kept pair (from the smaller to the larger item key). A dataset has one current set
+//     of them, the one Dataset.ppmiRun names; `run` on each relationship is the id of the write
+//     that made it: the EmbeddingRun id when spiky.pipeline wrote them (writePpmi), or
+//     '<dataset>-ppmi-<N>' (N from Dataset.ppmiCounter) when spiky.ppmi.write did. Either writer
+//     writes its set beside the current one, switches ppmiRun in one transaction, then removes the
+//     other sets; a failed write removes its own set. So a reader that follows ppmiRun (spiky.svd.write)
+//     never sees half a matrix. With the switch the Dataset node records the set:
+//       ppmiRun, ppmiSource ('spiky.pipeline' or 'spiky.ppmi.write'), ppmiMinCount, ppmiTopK,
+//       ppmiRankRule, ppmiItems, ppmiPairs, ppmiCooccurringPairs, ppmiPairsAfterMinCount,
+//       ppmiPairsAfterRank
+//     (databases written before this record have ppmiRun only: the run it names holds the settings).
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:EmbeddingRun) REQUIRE r.id IS UNIQUE;
 CREATE INDEX run_dataset IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.dataset);
 CREATE INDEX run_status IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.status);

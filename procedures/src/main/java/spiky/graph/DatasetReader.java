@@ -25,15 +25,9 @@ public final class DatasetReader {
 
     public static DatasetArrays read(GraphDatabaseService db, String dataset, Progress progress, Termination termination) {
         try (Transaction tx = db.beginTx()) {
-            Node d = tx.findNode(DATASET, "name", dataset);
-            if (d == null || !GraphModel.STATUS_READY.equals(d.getProperty("status", null))) {
-                throw InvalidInputException.parameter("dataset", "no dataset named '" + dataset + "'");
-            }
+            Node d = readyDataset(tx, dataset);
             long expected = ((Number) d.getProperty("interactions", 0L)).longValue();
-            List<Node> items = new ArrayList<>();
-            try (ResourceIterator<Node> it = tx.findNodes(ITEM, "dataset", dataset)) {
-                it.forEachRemaining(items::add);
-            }
+            List<Node> items = items(tx, dataset);
             int n = items.size();
             long[] itemNodes = new long[n];
             Object[] ids = new Object[n];
@@ -70,8 +64,32 @@ public final class DatasetReader {
         }
     }
 
+    /** The Dataset node of a dataset that finished importing; an error naming the parameter otherwise. */
+    public static Node readyDataset(Transaction tx, String dataset) {
+        Node d = tx.findNode(DATASET, "name", dataset);
+        if (d == null || !GraphModel.STATUS_READY.equals(d.getProperty("status", null))) {
+            throw InvalidInputException.parameter("dataset", "no dataset named '" + dataset + "'");
+        }
+        return d;
+    }
+
+    /**
+     * The dataset's items in their canonical order, by node id: the item index of every array
+     * read from the graph. The seeded SVD sketch depends on the order of the rows, so the PPMI
+     * matrix that spiky.svd.write reads back must list its items in the order that spiky.pipeline
+     * computed it in; an explicit order does not leave that to the index's iteration order.
+     */
+    public static List<Node> items(Transaction tx, String dataset) {
+        List<Node> items = new ArrayList<>();
+        try (ResourceIterator<Node> it = tx.findNodes(ITEM, "dataset", dataset)) {
+            it.forEachRemaining(items::add);
+        }
+        items.sort(Comparator.comparingLong(Node::getId));
+        return items;
+    }
+
     /** The rank of each id in key order: numeric when every id is an integer, else by string. */
-    static int[] keyRank(Object[] ids) {
+    public static int[] keyRank(Object[] ids) {
         boolean numeric = Arrays.stream(ids).allMatch(id -> id instanceof Long);
         Integer[] order = new Integer[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -82,7 +82,8 @@ public final class Exporter {
             if (run == null || !GraphModel.RUN_FINISHED.equals(run.getProperty("status", null))) {
                 throw InvalidInputException.parameter("run", "no finished run '" + runId + "'");
             }
-            long[] dims = (long[]) run.getProperty("spkF");
+            // A run of spiky.svd.write has no Spk table until spiky.spikes.write: no spike columns then.
+            long[] dims = (long[]) run.getProperty("spkF", new long[0]);
             List<Node> rows = new ArrayList<>();
             try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
                 it.forEachRemaining(rows::add);

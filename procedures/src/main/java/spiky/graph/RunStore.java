@@ -2,8 +2,6 @@ package spiky.graph;
 
 import static spiky.graph.GraphModel.DATASET;
 import static spiky.graph.GraphModel.EMBEDDING;
-import static spiky.graph.GraphModel.HAS_EMBEDDING;
-import static spiky.graph.GraphModel.PPMI;
 import static spiky.graph.GraphModel.RUN;
 
 import java.time.ZoneOffset;
@@ -11,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -19,11 +16,11 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.InvalidInputException;
 import spiky.Progress;
-import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.linalg.DenseBlock;
 import spiky.algo.pipeline.PipelineResult;
+import spiky.algo.ppmi.PpmiConfig;
 import spiky.algo.ppmi.PpmiResult;
-import spiky.algo.spikes.SpikeLevel;
+import spiky.algo.svd.SvdResult;
 
 /**
  * Writes embedding runs into the graph model of cypher/schema.cypher: the EmbeddingRun node
@@ -33,7 +30,6 @@ import spiky.algo.spikes.SpikeLevel;
  */
 public final class RunStore {
     private static final int BATCH = 10_000;
-    private static final int RELATIONSHIP_BATCH = 50_000;
 
     private final GraphDatabaseService db;
     private final Progress progress;
@@ -46,10 +42,7 @@ public final class RunStore {
     /** Creates a 'running' run of a finished dataset and returns its id ("dataset-N"). */
     public String begin(String dataset, Map<String, Object> parameters) {
         try (Transaction tx = db.beginTx()) {
-            Node d = tx.findNode(DATASET, "name", dataset);
-            if (d == null || !GraphModel.STATUS_READY.equals(d.getProperty("status", null))) {
-                throw InvalidInputException.parameter("dataset", "no dataset named '" + dataset + "'");
-            }
+            Node d = DatasetReader.readyDataset(tx, dataset);
             tx.acquireWriteLock(d);
             long next = ((Number) d.getProperty("runCounter", 0L)).longValue() + 1;
             d.setProperty("runCounter", next);
@@ -65,7 +58,7 @@ public final class RunStore {
         }
     }
 
-    private static Object toProperty(Object v) {
+    static Object toProperty(Object v) {
         if (v instanceof List<?> list) {
             return list.stream().mapToLong(x -> ((Number) x).longValue()).toArray();
         }
@@ -73,15 +66,25 @@ public final class RunStore {
     }
 
     /**
-     * Writes a computed run and marks it finished.
+     * Writes a computed pipeline run and marks it finished.
      *
-     * @param items    the dataset as read (item nodes and ids, by item index)
-     * @param writePpmi whether to write PPMI relationships (already checked against the size cap)
+     * @param items      the dataset as read (item nodes and ids, by item index)
+     * @param writtenPpmi the PPMI settings when the PPMI relationships are to be written (already
+     *                   checked against the size cap), null when they are not
      */
-    public void finish(String runId, DatasetArrays items, PipelineResult result, boolean writePpmi, Map<String, Long> extraMillis) {
+    public void finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, Map<String, Long> extraMillis) {
         long started = System.nanoTime();
-        writeEmbeddings(runId, items, result);
-        long ppmiRelationships = writePpmi ? writePpmi(runId, items, result.ppmi()) : 0;
+        int[] kept = result.ppmi().items();
+        long[] rowNodes = new long[kept.length];
+        Object[] rowIds = new Object[kept.length];
+        for (int a = 0; a < kept.length; a++) {
+            rowNodes[a] = items.itemNodes()[kept[a]];
+            rowIds[a] = items.itemIds()[kept[a]];
+        }
+        new EmbeddingWriter(db, progress).write(runId, items.dataset(), rowNodes, rowIds, result.embeddings(), result.norms(),
+                result.spikes());
+        PpmiWriter ppmiWriter = new PpmiWriter(db, progress);
+        long ppmiRelationships = writtenPpmi != null ? ppmiWriter.write(runId, items, result.ppmi()) : 0;
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
             PpmiResult ppmi = result.ppmi();
@@ -91,129 +94,59 @@ public final class RunStore {
             run.setProperty("pairsAfterMinCount", ppmi.pairsAfterMinCount());
             run.setProperty("pairsAfterRank", ppmi.pairsAfterRank());
             run.setProperty("pairsPositive", ppmi.pairsPositive());
-            run.setProperty("singularValues", result.svd().singularValues());
-            run.setProperty("matrixProducts", (long) result.svd().matrixProducts());
-            List<SpikeLevel> levels = result.spikes();
-            run.setProperty("spkF", levels.stream().mapToLong(SpikeLevel::f).toArray());
-            run.setProperty("spkPeaks", levels.stream().mapToLong(SpikeLevel::peaks).toArray());
-            run.setProperty("spkCovered", levels.stream().mapToLong(SpikeLevel::covered).toArray());
-            run.setProperty("spk", levels.stream().mapToDouble(SpikeLevel::spk).toArray());
+            setSvd(run, result.svd());
+            SpkTable.write(run, result.spikes());
             extraMillis.forEach((k, v) -> run.setProperty(millisKey(k), v));
             result.millis().forEach((k, v) -> run.setProperty(millisKey(k), v));
             run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
             run.setProperty("ppmiRelationships", ppmiRelationships);
-            run.setProperty("finishedAt", ZonedDateTime.now(ZoneOffset.UTC));
-            run.setProperty("status", GraphModel.RUN_FINISHED);
             Node d = tx.findNode(DATASET, "name", items.dataset());
-            d.setProperty("latestRun", runId);
-            if (writePpmi) {
-                d.setProperty("ppmiRun", runId);
+            if (writtenPpmi != null) {
+                PpmiRecord.of(runId, "spiky.pipeline", writtenPpmi, ppmi).writeTo(d);
             }
+            markFinished(run, d, runId);
             tx.commit();
         }
-        if (writePpmi) {
-            deleteOtherPpmi(items, runId);
+        if (writtenPpmi != null) {
+            ppmiWriter.deleteOthers(items.dataset(), runId);
         }
     }
 
-    private static String millisKey(String stage) {
+    /**
+     * Writes a run computed by spiky.svd.write from the dataset's current PPMI relationships (begun
+     * with their record among its parameters): the Embedding nodes without spike properties and
+     * the SVD results, and marks it finished. Its Spk table is absent until spiky.spikes.write.
+     */
+    public void finishSvd(String runId, StoredPpmi ppmi, SvdResult svd, DenseBlock embeddings, double[] norms,
+            Map<String, Long> millis) {
+        long started = System.nanoTime();
+        new EmbeddingWriter(db, progress).write(runId, ppmi.dataset(), ppmi.rowItemNodes(), ppmi.rowItemIds(), embeddings, norms,
+                List.of());
+        try (Transaction tx = db.beginTx()) {
+            Node run = tx.findNode(RUN, "id", runId);
+            run.setProperty("n", (long) ppmi.matrix().rows());
+            run.setProperty("nnz", ppmi.matrix().nnz());
+            setSvd(run, svd);
+            millis.forEach((k, v) -> run.setProperty(millisKey(k), v));
+            run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
+            markFinished(run, tx.findNode(DATASET, "name", ppmi.dataset()), runId);
+            tx.commit();
+        }
+    }
+
+    private static void setSvd(Node run, SvdResult svd) {
+        run.setProperty("singularValues", svd.singularValues());
+        run.setProperty("matrixProducts", (long) svd.matrixProducts());
+    }
+
+    private static void markFinished(Node run, Node dataset, String runId) {
+        run.setProperty("finishedAt", ZonedDateTime.now(ZoneOffset.UTC));
+        run.setProperty("status", GraphModel.RUN_FINISHED);
+        dataset.setProperty("latestRun", runId);
+    }
+
+    static String millisKey(String stage) {
         return "millis" + Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
-    }
-
-    private void writeEmbeddings(String runId, DatasetArrays items, PipelineResult result) {
-        int[] kept = result.ppmi().items();
-        DenseBlock e = result.embeddings();
-        int f = e.cols();
-        double[] data = e.data();
-        List<SpikeLevel> levels = result.spikes();
-        for (int start = 0; start < kept.length; start += BATCH) {
-            int end = Math.min(kept.length, start + BATCH);
-            try (Transaction tx = db.beginTx()) {
-                for (int a = start; a < end; a++) {
-                    int item = kept[a];
-                    Node node = tx.createNode(EMBEDDING);
-                    node.setProperty("run", runId);
-                    node.setProperty("dataset", items.dataset());
-                    node.setProperty("item", items.itemIds()[item]);
-                    node.setProperty("norm", result.norms()[a]);
-                    float[] vector = new float[f];
-                    for (int j = 0; j < f; j++) {
-                        vector[j] = (float) data[a * f + j];
-                    }
-                    node.setProperty("vector", vector);
-                    for (SpikeLevel level : levels) {
-                        int peak = level.spikeOf()[a];
-                        if (peak >= 0) {
-                            node.setProperty("spike" + level.f(), items.itemIds()[kept[peak]]);
-                        }
-                        node.setProperty("peak" + level.f(), level.isPeak(a));
-                    }
-                    tx.getNodeById(items.itemNodes()[item]).createRelationshipTo(node, HAS_EMBEDDING);
-                }
-                tx.commit();
-            }
-            progress.report("writing embeddings", end, kept.length);
-        }
-    }
-
-    private long writePpmi(String runId, DatasetArrays items, PpmiResult ppmi) {
-        CsrMatrix m = ppmi.matrix();
-        int[] kept = ppmi.items();
-        int[] rank = items.keyRank();
-        long total = m.nnz() / 2;
-        long written = 0;
-        Transaction tx = db.beginTx();
-        try {
-            int inBatch = 0;
-            for (int a = 0; a < m.rows(); a++) {
-                Node from = null;
-                for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
-                    int b = m.column(p);
-                    // One relationship per pair: from the smaller item key to the larger.
-                    if (rank[kept[a]] > rank[kept[b]]) {
-                        continue;
-                    }
-                    if (from == null) {
-                        from = tx.getNodeById(items.itemNodes()[kept[a]]);
-                    }
-                    Relationship r = from.createRelationshipTo(tx.getNodeById(items.itemNodes()[kept[b]]), PPMI);
-                    r.setProperty("weight", m.value(p));
-                    r.setProperty("count", (long) ppmi.counts().get(p));
-                    r.setProperty("run", runId);
-                    written++;
-                    if (++inBatch == RELATIONSHIP_BATCH) {
-                        tx.commit();
-                        tx.close();
-                        tx = db.beginTx();
-                        from = null;
-                        inBatch = 0;
-                        progress.report("writing PPMI relationships", written, total);
-                    }
-                }
-            }
-            tx.commit();
-        } finally {
-            tx.close();
-        }
-        progress.report("writing PPMI relationships", written, total);
-        return written;
-    }
-
-    /** Removes the dataset's PPMI relationships of every run but {@code keep}. */
-    private void deleteOtherPpmi(DatasetArrays items, String keep) {
-        for (int start = 0; start < items.items(); start += BATCH) {
-            int end = Math.min(items.items(), start + BATCH);
-            try (Transaction tx = db.beginTx()) {
-                for (int i = start; i < end; i++) {
-                    for (Relationship r : tx.getNodeById(items.itemNodes()[i]).getRelationships(Direction.OUTGOING, PPMI)) {
-                        if (!keep.equals(r.getProperty("run", null))) {
-                            r.delete();
-                        }
-                    }
-                }
-                tx.commit();
-            }
-        }
     }
 
     /** Marks a run failed with the reason, and removes what it had written. */
@@ -256,11 +189,6 @@ public final class RunStore {
                 break;
             }
         }
-        deletePpmiOfRun(runId);
-    }
-
-    /** PPMI relationships that a failed run wrote (they hang off the items of its dataset). */
-    private void deletePpmiOfRun(String runId) {
         String dataset;
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
@@ -269,21 +197,7 @@ public final class RunStore {
             }
             dataset = (String) run.getProperty("dataset");
         }
-        List<Long> nodes = new ArrayList<>();
-        try (Transaction tx = db.beginTx(); ResourceIterator<Node> it = tx.findNodes(GraphModel.ITEM, "dataset", dataset)) {
-            it.forEachRemaining(n -> nodes.add(n.getId()));
-        }
-        for (int start = 0; start < nodes.size(); start += BATCH) {
-            try (Transaction tx = db.beginTx()) {
-                for (int i = start; i < Math.min(nodes.size(), start + BATCH); i++) {
-                    for (Relationship r : tx.getNodeById(nodes.get(i)).getRelationships(Direction.OUTGOING, PPMI)) {
-                        if (runId.equals(r.getProperty("run", null))) {
-                            r.delete();
-                        }
-                    }
-                }
-                tx.commit();
-            }
-        }
+        // PPMI relationships that a failed run wrote hang off the items of its dataset.
+        new PpmiWriter(db, progress).delete(dataset, runId);
     }
 }

@@ -2,7 +2,6 @@ package spiky.proc;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -15,6 +14,7 @@ import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 import spiky.InvalidInputException;
 import spiky.algo.pipeline.PipelineConfig;
+import spiky.algo.pipeline.PpmiStepConfig;
 import spiky.config.ConfigReader;
 import spiky.graph.DatasetNames;
 import spiky.graph.Exporter;
@@ -24,8 +24,6 @@ import spiky.graph.Exporter;
  * Neo4j's import directory (server.directories.import), like LOAD CSV reads from it.
  */
 public final class ExportProcedures {
-    private static final Set<String> PPMI_KEYS = Set.of("minCount", "topK", "rankRule", "concurrency");
-
     @Context
     public GraphDatabaseAPI db;
 
@@ -44,7 +42,7 @@ public final class ExportProcedures {
     public Stream<Exporter.Written> ppmi(@Name("dataset") String dataset, @Name("file") String file,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
-        new ConfigReader(config, PPMI_KEYS);
+        new ConfigReader(config, PpmiStepConfig.KEYS);
         PipelineConfig parsed = PipelineConfig.from(config);
         Path mtx = insideImportDirectory(file);
         try (Jobs.Job job = Jobs.start("spiky.export.ppmi", dataset, log)) {

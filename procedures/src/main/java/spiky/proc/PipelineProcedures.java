@@ -15,16 +15,9 @@ import spiky.graph.DatasetNames;
 
 /** {@code spiky.pipeline} and {@code spiky.pipeline.stats}: the paper's whole pipeline on one dataset. */
 public final class PipelineProcedures {
-    static final String CONFIG_DOC = "Config keys (defaults reproduce the paper's reference): "
-            + "minCount (2): keep pairs co-occurring in at least this many contexts; "
-            + "topK (2000): rank filter; rankRule ('sql'): 'sql' ranks each item's partners on one side of it as the reference SQL does, "
-            + "'mutual' ranks all partners and keeps a pair in both top-K lists; "
-            + "rank (128): f, the SVD rank; oversampling (10); powerIterations (7); seed (42); "
-            + "method ('randomized'): 'randomized' (Halko et al., as scikit-learn) or 'block-krylov'; "
-            + "sigmaPower (1.0): p in E = U·Σ^p; spkDims ([16, 32, 64, 128]): the f' of the Spk table; "
-            + "cosTheta (0.9); rho (0.5); concurrency (min(4, cores)); "
-            + "writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item); "
-            + "maxPpmiRelationships (2000000): above this many pairs they are not written.";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ConfigDocs.SVD + ConfigDocs.SIGMA_POWER + ConfigDocs.SPIKES
+            + ConfigDocs.CONCURRENCY + "; writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item); "
+            + ConfigDocs.MAX_PPMI + ": above this many pairs they are not written.";
 
     @Context
     public GraphDatabaseService db;

@@ -1,6 +1,5 @@
 package spiky.proc;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import spiky.algo.Termination;
 import spiky.algo.pipeline.Pipeline;
 import spiky.algo.pipeline.PipelineConfig;
 import spiky.algo.pipeline.PipelineResult;
-import spiky.algo.spikes.SpikeLevel;
 import spiky.graph.DatasetArrays;
 import spiky.graph.DatasetReader;
 import spiky.graph.RunStore;
@@ -33,7 +31,7 @@ public final class PipelineRunner {
             PipelineResult result = compute(data, config, progress, termination);
             long pairs = result.ppmi().nnz() / 2;
             boolean writePpmi = config.writePpmi() && pairs <= config.maxPpmiRelationships();
-            store.finish(runId, data, result, writePpmi, Map.of("read", readMillis));
+            store.finish(runId, data, result, writePpmi ? config.ppmi() : null, Map.of("read", readMillis));
             return row(runId, dataset, config, result, writePpmi ? pairs : 0, "finished", readMillis);
         } catch (RuntimeException | Error e) {
             try {
@@ -58,20 +56,8 @@ public final class PipelineRunner {
 
     private static Row row(String runId, String dataset, PipelineConfig config, PipelineResult r, long ppmiRelationships, String status,
             long readMillis) {
-        List<Double> sigma = new ArrayList<>();
-        for (double s : r.svd().singularValues()) {
-            sigma.add(s);
-        }
-        List<Map<String, Object>> spk = new ArrayList<>();
-        for (SpikeLevel level : r.spikes()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("f", (long) level.f());
-            m.put("peaks", (long) level.peaks());
-            m.put("n", (long) level.n());
-            m.put("covered", (long) level.covered());
-            m.put("spk", level.spk());
-            spk.add(m);
-        }
+        List<Double> sigma = SpkRows.list(r.svd().singularValues());
+        List<Map<String, Object>> spk = SpkRows.of(r.spikes());
         Map<String, Object> millis = new LinkedHashMap<>();
         millis.put("read", readMillis);
         millis.putAll(r.millis());

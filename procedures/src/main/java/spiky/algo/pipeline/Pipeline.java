@@ -68,7 +68,8 @@ public final class Pipeline {
         return new PipelineResult(ppmi, svd, e, norms, List.copyOf(levels), millis, peakHeap);
     }
 
-    static double[] rowNorms(DenseBlock e) {
+    /** ‖eᵢ‖ of every row; public so that the step procedures compute norms exactly as the pipeline does. */
+    public static double[] rowNorms(DenseBlock e) {
         double[] norms = new double[e.rows()];
         double[] d = e.data();
         int k = e.cols();

@@ -34,35 +34,77 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
 
     public static PipelineConfig from(Map<String, ?> map) {
         ConfigReader c = new ConfigReader(map, KEYS);
-        PpmiConfig ppmi = new PpmiConfig(
+        PpmiConfig ppmi = readPpmi(c);
+        SvdConfig svd = readSvd(c);
+        SpikeConfig spikes = readSpikes(c, svd.rank());
+        return new PipelineConfig(ppmi, svd, readSigmaPower(c), spikes, readConcurrency(c), c.bool("writePpmi", true),
+                readMaxPpmiRelationships(c));
+    }
+
+    /**
+     * The keys of a step procedure: a subset of {@link #KEYS}, so that a key means the same thing
+     * (and has the same range and default) in spiky.pipeline and in the step procedures.
+     */
+    static List<String> subset(String... keys) {
+        for (String k : keys) {
+            if (!KEYS.contains(k)) {
+                throw new IllegalArgumentException(k + " is not a pipeline key");
+            }
+        }
+        return List.of(keys);
+    }
+
+    // The readers below are shared by PipelineConfig and the step configs (PpmiStepConfig, ...).
+
+    static PpmiConfig readPpmi(ConfigReader c) {
+        return new PpmiConfig(
                 c.intIn("minCount", PpmiConfig.DEFAULTS.minCount(), 1, Integer.MAX_VALUE),
                 c.intIn("topK", PpmiConfig.DEFAULTS.topK(), 1, Integer.MAX_VALUE),
                 RankRule.parse(c.string("rankRule", PpmiConfig.DEFAULTS.rankRule().configName())));
-        SvdConfig svd = new SvdConfig(
+    }
+
+    static SvdConfig readSvd(ConfigReader c) {
+        return new SvdConfig(
                 c.intIn("rank", SvdConfig.DEFAULTS.rank(), 1, 4096),
                 c.intIn("oversampling", SvdConfig.DEFAULTS.oversampling(), 0, 1024),
                 c.intIn("powerIterations", SvdConfig.DEFAULTS.powerIterations(), 0, 100),
                 c.longIn("seed", SvdConfig.DEFAULTS.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
                 SvdMethod.parse(c.string("method", SvdConfig.DEFAULTS.method().configName())));
+    }
+
+    /** spkDims, cosTheta and rho for embeddings of {@code rank} columns: each f' in [1, rank]. */
+    static SpikeConfig readSpikes(ConfigReader c, int rank) {
         SpikeConfig spikes = new SpikeConfig(
-                c.intList("spkDims", SpikeConfig.DEFAULTS.dims(), 1, svd.rank()),
+                c.intList("spkDims", SpikeConfig.DEFAULTS.dims(), 1, rank),
                 c.doubleIn("cosTheta", SpikeConfig.DEFAULTS.cosTheta(), -0.999999, 0.999999),
                 c.doubleIn("rho", SpikeConfig.DEFAULTS.rho(), 1e-9, 1.0));
-        if (!c.has("spkDims") && svd.rank() < 128) {
+        if (!c.has("spkDims") && rank < 128) {
             // The default list stops at the rank: rank 64 gives Spk at 16, 32, 64.
-            List<Integer> dims = SpikeConfig.DEFAULTS.dims().stream().filter(f -> f <= svd.rank()).toList();
-            spikes = new SpikeConfig(dims.isEmpty() ? List.of(svd.rank()) : dims, spikes.cosTheta(), spikes.rho());
+            List<Integer> dims = SpikeConfig.DEFAULTS.dims().stream().filter(f -> f <= rank).toList();
+            spikes = new SpikeConfig(dims.isEmpty() ? List.of(rank) : dims, spikes.cosTheta(), spikes.rho());
         }
-        return new PipelineConfig(ppmi, svd,
-                c.doubleIn("sigmaPower", 1.0, -4.0, 4.0),
-                spikes,
-                c.intIn("concurrency", DEFAULT_CONCURRENCY, 1, 256),
-                c.bool("writePpmi", true),
-                c.longIn("maxPpmiRelationships", DEFAULT_MAX_PPMI_RELATIONSHIPS, 0, Long.MAX_VALUE));
+        return spikes;
+    }
+
+    static double readSigmaPower(ConfigReader c) {
+        return c.doubleIn("sigmaPower", 1.0, -4.0, 4.0);
+    }
+
+    static int readConcurrency(ConfigReader c) {
+        return c.intIn("concurrency", DEFAULT_CONCURRENCY, 1, 256);
+    }
+
+    static long readMaxPpmiRelationships(ConfigReader c) {
+        return c.longIn("maxPpmiRelationships", DEFAULT_MAX_PPMI_RELATIONSHIPS, 0, Long.MAX_VALUE);
     }
 
     /** Checks the settings against the data: the SVD needs rank + oversampling ≤ kept items. */
     public void checkAgainst(int keptItems) {
+        checkSvdFits(svd, keptItems);
+    }
+
+    /** The SVD needs rank + oversampling ≤ the items that keep a PPMI pair. */
+    public static void checkSvdFits(SvdConfig svd, int keptItems) {
         if (svd.rank() + svd.oversampling() > keptItems) {
             throw InvalidInputException.parameter("rank", "rank " + svd.rank() + " + oversampling " + svd.oversampling()
                     + " exceeds the " + keptItems + " items that keep a PPMI pair: lower rank (or oversampling)");

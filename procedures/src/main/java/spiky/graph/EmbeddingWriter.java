@@ -1,0 +1,61 @@
+package spiky.graph;
+
+import static spiky.graph.GraphModel.EMBEDDING;
+import static spiky.graph.GraphModel.HAS_EMBEDDING;
+
+import java.util.List;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
+import spiky.Progress;
+import spiky.algo.linalg.DenseBlock;
+import spiky.algo.spikes.SpikeLevel;
+
+/**
+ * Writes a run's (:Item)-[:HAS_EMBEDDING]->(:Embedding {run, dataset, item, norm, vector, spike…})
+ * nodes in batches. The caller removes them again when the run fails (RunStore.fail).
+ */
+final class EmbeddingWriter {
+    static final int BATCH = 10_000;
+
+    private final GraphDatabaseService db;
+    private final Progress progress;
+
+    EmbeddingWriter(GraphDatabaseService db, Progress progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    /**
+     * @param rowItemNodes the Item node of every row of {@code e}
+     * @param rowItemIds   the item id of every row
+     * @param levels       the spike levels to write with them (empty: none yet)
+     */
+    void write(String runId, String dataset, long[] rowItemNodes, Object[] rowItemIds, DenseBlock e, double[] norms,
+            List<SpikeLevel> levels) {
+        int rows = e.rows();
+        int f = e.cols();
+        double[] data = e.data();
+        for (int start = 0; start < rows; start += BATCH) {
+            int end = Math.min(rows, start + BATCH);
+            try (Transaction tx = db.beginTx()) {
+                for (int a = start; a < end; a++) {
+                    Node node = tx.createNode(EMBEDDING);
+                    node.setProperty("run", runId);
+                    node.setProperty("dataset", dataset);
+                    node.setProperty("item", rowItemIds[a]);
+                    node.setProperty("norm", norms[a]);
+                    float[] vector = new float[f];
+                    for (int j = 0; j < f; j++) {
+                        vector[j] = (float) data[a * f + j];
+                    }
+                    node.setProperty("vector", vector);
+                    SpikeProperties.set(node, levels, a, rowItemIds);
+                    tx.getNodeById(rowItemNodes[a]).createRelationshipTo(node, HAS_EMBEDDING);
+                }
+                tx.commit();
+            }
+            progress.report("writing embeddings", end, rows);
+        }
+    }
+}

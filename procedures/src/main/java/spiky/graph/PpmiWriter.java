@@ -1,0 +1,149 @@
+package spiky.graph;
+
+import static spiky.graph.GraphModel.PPMI;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
+import spiky.Progress;
+import spiky.algo.linalg.CsrMatrix;
+import spiky.algo.ppmi.PpmiResult;
+
+/**
+ * Writes a dataset's PPMI matrix as (:Item)-[:PPMI {weight, count, run}]->(:Item), one relationship
+ * per pair from the smaller item key to the larger, all tagged with the id of the write
+ * ({@code run}). A dataset has one current set of PPMI relationships, the one its {@code ppmiRun}
+ * names: new relationships are written beside the old ones, then {@link #adopt} switches ppmiRun
+ * in one transaction and removes the others. So a write that fails half-way is removed by its tag
+ * and leaves the current set as it was, and readers that filter on ppmiRun never mix two sets.
+ */
+public final class PpmiWriter {
+    private static final int NODE_BATCH = 10_000;
+    private static final int RELATIONSHIP_BATCH = 50_000;
+
+    private final GraphDatabaseService db;
+    private final Progress progress;
+
+    public PpmiWriter(GraphDatabaseService db, Progress progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    /** A fresh tag for spiky.ppmi.write: "&lt;dataset&gt;-ppmi-&lt;N&gt;" (run ids are "&lt;dataset&gt;-&lt;N&gt;"). */
+    public String newTag(String dataset) {
+        try (Transaction tx = db.beginTx()) {
+            Node d = DatasetReader.readyDataset(tx, dataset);
+            tx.acquireWriteLock(d);
+            long next = ((Number) d.getProperty("ppmiCounter", 0L)).longValue() + 1;
+            d.setProperty("ppmiCounter", next);
+            tx.commit();
+            return dataset + "-ppmi-" + next;
+        }
+    }
+
+    /**
+     * Writes the pairs tagged {@code tag}; returns how many. On failure removes what it wrote
+     * before rethrowing.
+     *
+     * @param items the dataset as read: item nodes and key ranks by item index
+     */
+    public long write(String tag, DatasetArrays items, PpmiResult ppmi) {
+        try {
+            return create(tag, items, ppmi);
+        } catch (RuntimeException | Error e) {
+            try {
+                delete(items.dataset(), tag);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private long create(String tag, DatasetArrays items, PpmiResult ppmi) {
+        CsrMatrix m = ppmi.matrix();
+        int[] kept = ppmi.items();
+        int[] rank = items.keyRank();
+        long total = m.nnz() / 2;
+        long written = 0;
+        Transaction tx = db.beginTx();
+        try {
+            int inBatch = 0;
+            for (int a = 0; a < m.rows(); a++) {
+                Node from = null;
+                for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
+                    int b = m.column(p);
+                    // One relationship per pair: from the smaller item key to the larger.
+                    if (rank[kept[a]] > rank[kept[b]]) {
+                        continue;
+                    }
+                    if (from == null) {
+                        from = tx.getNodeById(items.itemNodes()[kept[a]]);
+                    }
+                    Relationship r = from.createRelationshipTo(tx.getNodeById(items.itemNodes()[kept[b]]), PPMI);
+                    r.setProperty("weight", m.value(p));
+                    r.setProperty("count", (long) ppmi.counts().get(p));
+                    r.setProperty("run", tag);
+                    written++;
+                    if (++inBatch == RELATIONSHIP_BATCH) {
+                        tx.commit();
+                        tx.close();
+                        tx = db.beginTx();
+                        from = null;
+                        inBatch = 0;
+                        progress.report("writing PPMI relationships", written, total);
+                    }
+                }
+            }
+            tx.commit();
+        } finally {
+            tx.close();
+        }
+        progress.report("writing PPMI relationships", written, total);
+        return written;
+    }
+
+    /** Makes the relationships of {@code record.tag()} the dataset's current PPMI, in one transaction; {@link #deleteOthers} next. */
+    public void adopt(String dataset, PpmiRecord record) {
+        try (Transaction tx = db.beginTx()) {
+            Node d = DatasetReader.readyDataset(tx, dataset);
+            tx.acquireWriteLock(d);
+            record.writeTo(d);
+            tx.commit();
+        }
+    }
+
+    /** Removes the dataset's PPMI relationships of every tag but {@code keep}. */
+    public void deleteOthers(String dataset, String keep) {
+        deleteWhere(dataset, tag -> !keep.equals(tag));
+    }
+
+    /** Removes the dataset's PPMI relationships tagged {@code tag}. */
+    public void delete(String dataset, String tag) {
+        deleteWhere(dataset, tag::equals);
+    }
+
+    private void deleteWhere(String dataset, Predicate<Object> doomed) {
+        List<Long> nodes = new ArrayList<>();
+        try (Transaction tx = db.beginTx()) {
+            DatasetReader.items(tx, dataset).forEach(n -> nodes.add(n.getId()));
+        }
+        for (int start = 0; start < nodes.size(); start += NODE_BATCH) {
+            try (Transaction tx = db.beginTx()) {
+                for (int i = start; i < Math.min(nodes.size(), start + NODE_BATCH); i++) {
+                    for (Relationship r : tx.getNodeById(nodes.get(i)).getRelationships(Direction.OUTGOING, PPMI)) {
+                        if (doomed.test(r.getProperty("run", null))) {
+                            r.delete();
+                        }
+                    }
+                }
+                tx.commit();
+            }
+        }
+    }
+}

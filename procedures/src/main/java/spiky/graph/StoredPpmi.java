@@ -1,0 +1,14 @@
+package spiky.graph;
+
+import spiky.algo.linalg.CsrMatrix;
+
+/**
+ * A dataset's current PPMI relationships read back as the symmetric matrix that
+ * {@link spiky.algo.ppmi.Ppmi} computed: row a is the a-th item, in the canonical item order, that
+ * keeps a pair.
+ *
+ * @param rowItemNodes the Item node of every row
+ * @param rowItemIds   the item id of every row
+ * @param record       which write made them, with which settings
+ */
+public record StoredPpmi(String dataset, long[] rowItemNodes, Object[] rowItemIds, CsrMatrix matrix, PpmiRecord record) {}

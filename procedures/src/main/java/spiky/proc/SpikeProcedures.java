@@ -1,0 +1,66 @@
+package spiky.proc;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.logging.Log;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/** {@code spiky.spikes.stream / stats / write}: the spike cover of a finished run's stored embeddings. */
+public final class SpikeProcedures {
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SPIKES + ConfigDocs.CONCURRENCY
+            + ". spkDims must not exceed the run's rank; the default list stops at it.";
+    private static final String INPUT = "Reads the Embedding nodes of the finished run `runId` and computes the spike cover at "
+            + "each f' of spkDims (visit items by descending norm; an uncovered item becomes a peak and covers every uncovered "
+            + "item with cosine > cosTheta; stop once more than rho·n are covered; Spk = peaks / n). The stored vectors are "
+            + "floats, so the result can differ from spiky.pipeline's (computed on doubles) where a cosine or a norm is within "
+            + "float rounding of a tie or of cosTheta";
+
+    @Context
+    public GraphDatabaseService db;
+
+    @Context
+    public Log log;
+
+    @Context
+    public TerminationGuard guard;
+
+    @Procedure(name = "spiky.spikes.stream", mode = Mode.READ)
+    @Description("spiky.spikes.stream(runId :: STRING, config = {} :: MAP) :: (item, f, spike, peak, norm) - " + INPUT
+            + ". Returns one row per item and f': spike is the covering peak's item id (null when uncovered), peak whether the "
+            + "item is that peak, norm the stored norm of its embedding. Writes nothing. " + CONFIG_DOC)
+    public Stream<SpikeStep.SpikeRow> stream(@Name("runId") String runId,
+            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        try (Jobs.Job job = Jobs.start("spiky.spikes.stream", String.valueOf(runId), log)) {
+            return SpikeStep.stream(db, runId, config, job, guard::check);
+        }
+    }
+
+    @Procedure(name = "spiky.spikes.stats", mode = Mode.READ)
+    @Description("spiky.spikes.stats(runId :: STRING, config = {} :: MAP) :: (runId, spk, millis) - " + INPUT
+            + ". Returns the Spk table only: spk is a list of {f, peaks, n, covered, spk}. Writes nothing. " + CONFIG_DOC)
+    public Stream<SpikeStep.SpkRow> stats(@Name("runId") String runId,
+            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        try (Jobs.Job job = Jobs.start("spiky.spikes.stats", String.valueOf(runId), log)) {
+            return Stream.of(SpikeStep.stats(db, runId, config, job, guard::check));
+        }
+    }
+
+    @Procedure(name = "spiky.spikes.write", mode = Mode.WRITE)
+    @Description("spiky.spikes.write(runId :: STRING, config = {} :: MAP) :: (runId, spk, millis) - " + INPUT
+            + ". Writes spike<f'> (the peak's item id, absent when uncovered) and peak<f'> on the run's Embedding nodes, "
+            + "replacing the spike properties they had, and the Spk table (spkF, spkPeaks, spkCovered, spk) with spkDims, "
+            + "cosTheta and rho on the run node; spk is a list of {f, peaks, n, covered, spk}. A failed write puts the previous "
+            + "spike properties back. " + CONFIG_DOC)
+    public Stream<SpikeStep.SpkRow> write(@Name("runId") String runId,
+            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        try (Jobs.Job job = Jobs.start("spiky.spikes.write", String.valueOf(runId), log)) {
+            return Stream.of(SpikeStep.write(db, runId, config, job, guard::check));
+        }
+    }
+}
