@@ -30,6 +30,8 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //                   n, nnz, cooccurringPairs, pairsAfterMinCount, pairsAfterRank, pairsPositive,
 //                   singularValues, matrixProducts, spkF, spkPeaks, spkCovered, spk,
 //                   millisRead, millisPpmi, millisSvd, millisEmbed, millisSpikes, millisWrite,
+//                   peakHeapBytesPpmi, peakHeapBytesSvd, peakHeapBytesEmbed, peakHeapBytesSpikes
+//                   (the JVM's peak heap during each stage, garbage included),
 //                   ppmiRelationships, ppmiRun?})
 //     status: 'running', then 'finished' or 'failed'. A run cut short by a crash is marked
 //     'failed' at the next start-up. Dataset.latestRun names the latest finished run.

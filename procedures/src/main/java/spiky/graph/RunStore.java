@@ -98,6 +98,7 @@ public final class RunStore {
             SpkTable.write(run, result.spikes());
             extraMillis.forEach((k, v) -> run.setProperty(millisKey(k), v));
             result.millis().forEach((k, v) -> run.setProperty(millisKey(k), v));
+            result.peakHeap().forEach((k, v) -> run.setProperty(peakHeapKey(k), v));
             run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
             run.setProperty("ppmiRelationships", ppmiRelationships);
             Node d = tx.findNode(DATASET, "name", items.dataset());
@@ -143,6 +144,10 @@ public final class RunStore {
         run.setProperty("finishedAt", ZonedDateTime.now(ZoneOffset.UTC));
         run.setProperty("status", GraphModel.RUN_FINISHED);
         dataset.setProperty("latestRun", runId);
+    }
+
+    static String peakHeapKey(String stage) {
+        return "peakHeapBytes" + Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
     }
 
     static String millisKey(String stage) {

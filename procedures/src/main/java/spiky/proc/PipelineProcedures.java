@@ -30,9 +30,9 @@ public final class PipelineProcedures {
 
     @Procedure(name = "spiky.pipeline", mode = Mode.WRITE)
     @Description("spiky.pipeline(dataset :: STRING, config = {} :: MAP) :: (runId, dataset, n, nnz, rank, method, singularValues, "
-            + "spk, millis, ppmiRelationships, status) - Runs co-occurrence → PPMI → truncated SVD → E = U·Σ^p → norms, "
+            + "spk, millis, peakHeapBytes, ppmiRelationships, status) - Runs co-occurrence → PPMI → truncated SVD → E = U·Σ^p → norms, "
             + "spike ids and Spk on a dataset, and writes the run: an (:EmbeddingRun) node and one (:Embedding) per item "
-            + "(see cypher/schema.cypher). spk is a list of {f, peaks, n, covered, spk}; millis the time of each stage. "
+            + "(see cypher/schema.cypher). spk is a list of {f, peaks, n, covered, spk}; millis the time of each stage; peakHeapBytes the JVM's peak heap during each stage. "
             + CONFIG_DOC)
     public Stream<PipelineRunner.Row> pipeline(@Name("dataset") String dataset,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
@@ -45,7 +45,7 @@ public final class PipelineProcedures {
 
     @Procedure(name = "spiky.pipeline.stats", mode = Mode.READ)
     @Description("spiky.pipeline.stats(dataset :: STRING, config = {} :: MAP) :: (runId, dataset, n, nnz, rank, method, "
-            + "singularValues, spk, millis, ppmiRelationships, status) - Computes what spiky.pipeline computes and returns "
+            + "singularValues, spk, millis, peakHeapBytes, ppmiRelationships, status) - Computes what spiky.pipeline computes and returns "
             + "the summary without writing anything (runId is null). " + CONFIG_DOC)
     public Stream<PipelineRunner.Row> stats(@Name("dataset") String dataset,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {

@@ -19,7 +19,8 @@ public final class PipelineRunner {
 
     /** What spiky.pipeline yields. */
     public record Row(String runId, String dataset, long n, long nnz, long rank, String method, List<Double> singularValues,
-            List<Map<String, Object>> spk, Map<String, Object> millis, long ppmiRelationships, String status) {}
+            List<Map<String, Object>> spk, Map<String, Object> millis, Map<String, Object> peakHeapBytes, long ppmiRelationships,
+            String status) {}
 
     static Row write(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
         RunStore store = new RunStore(db, progress);
@@ -62,6 +63,6 @@ public final class PipelineRunner {
         millis.put("read", readMillis);
         millis.putAll(r.millis());
         return new Row(runId, dataset, r.ppmi().size(), r.ppmi().nnz(), config.svd().rank(), r.svd().method().configName(), sigma, spk,
-                millis, ppmiRelationships, status);
+                millis, new LinkedHashMap<>(r.peakHeap()), ppmiRelationships, status);
     }
 }

@@ -82,6 +82,20 @@ class PipelineProcedureTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachStageReportsItsPeakHeapWhichHoldsAtLeastWhatTheStageKeeps() {
+        Map<String, Object> peak = (Map<String, Object>) first.get("peakHeapBytes");
+        assertEquals(List.of("ppmi", "svd", "embed", "spikes"), List.copyOf(peak.keySet()));
+        long n = (Long) first.get("n");
+        // The SVD keeps U (n × 32 doubles) and the PPMI stage the matrix (nnz values and columns).
+        assertTrue((Long) peak.get("svd") >= 8L * n * 32, "svd peak " + peak);
+        assertTrue((Long) peak.get("ppmi") >= 12L * (Long) first.get("nnz"), "ppmi peak " + peak);
+        assertTrue(peak.values().stream().allMatch(v -> (Long) v < Runtime.getRuntime().maxMemory()), "below -Xmx: " + peak);
+        String run = (String) first.get("runId");
+        assertEquals(peak.get("svd"), one("MATCH (r:EmbeddingRun {id: $run}) RETURN r.peakHeapBytesSvd", Map.of("run", run)));
+    }
+
+    @Test
     void statsComputesWithoutWriting() {
         long runs = (Long) one("MATCH (r:EmbeddingRun) RETURN count(r)", Map.of());
         long embeddings = (Long) one("MATCH (e:Embedding) RETURN count(e)", Map.of());

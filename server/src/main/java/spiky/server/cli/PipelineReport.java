@@ -21,6 +21,11 @@ final class PipelineReport {
                     level.get("f"), level.get("spk"), level.get("peaks"), level.get("covered"), level.get("n")));
         }
         b.append("  milliseconds: ").append(row.get("millis"));
+        Object peak = row.get("peakHeapBytes");
+        if (peak instanceof Map<?, ?> stages) {
+            b.append(String.format(Locale.ROOT, "%n  peak heap (MiB):"));
+            stages.forEach((stage, bytes) -> b.append(String.format(Locale.ROOT, " %s=%d", stage, ((Number) bytes).longValue() >> 20)));
+        }
         return b.toString();
     }
 }
