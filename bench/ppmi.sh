@@ -6,6 +6,8 @@
 # context = user. Each is turned once into a plain CSV 'item,context' that both sides read.
 # Needs: procedures classes (mvn -q -o -B -pl procedures -am compile) and the DuckDB JDBC jar in
 # ~/.m2 (mvn dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$DUCKDB_VERSION); not a project dependency.
+# PPMI_SQL=FILE runs another query in place of the reference (e.g. a deliberately altered rule,
+# to see that the identity check notices).
 # usage: bench/ppmi.sh [RUNS] [DATASET...]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +28,7 @@ if [ ! -d "$here/procedures/target/classes/spiky/algo/ppmi" ]; then
   exit 1
 fi
 cp="$here/procedures/target/classes:$jar"
+sql="${PPMI_SQL:-$here/bench/sql/ppmi-reference.sql}"
 
 # Writes the CSV 'item,context' of a dataset to $2; returns 1 when the dataset is absent.
 to_csv() {
@@ -56,7 +59,11 @@ for name in "${datasets[@]}"; do
   fi
   echo "== $name ($csv)"
   log="$work/$name.log"
-  java -Xmx8g -cp "$cp" "$here/bench/java/PpmiBench.java" "$name" "$csv" "$here/bench/sql/ppmi-reference.sql" "$runs" 2 | tee "$log"
+  set +e
+  java -Xmx8g -cp "$cp" "$here/bench/java/PpmiBench.java" "$name" "$csv" "$sql" "$runs" 2 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  [ "$status" -eq 0 ] || echo "== $name: PpmiBench exited with status $status"
   rows+=("$(sed -n 's/^ROW//p' "$log")")
   echo
 done
