@@ -149,6 +149,41 @@ class SpikyServerTest {
     }
 
     @Test
+    void theDefaultDatasetsRunIsListedAndDescribed() {
+        Http.Response list = Http.get(api + "/api/datasets/dcbm/runs");
+        assertEquals(200, list.status(), list.body());
+        JsonNode runs = list.json().get("runs");
+        assertEquals(1, runs.size(), list.body());
+        JsonNode summary = runs.get(0);
+        assertEquals("finished", summary.get("status").asText());
+        assertTrue(summary.get("latest").asBoolean());
+        assertEquals(2, summary.get("spk").size());
+        assertEquals(8, summary.get("spk").get(0).get("f").asInt());
+
+        String id = summary.get("id").asText();
+        Http.Response one = Http.get(api + "/api/runs/" + id);
+        assertEquals(200, one.status(), one.body());
+        JsonNode run = one.json();
+        assertEquals("dcbm", run.get("dataset").asText());
+        assertEquals(16, run.get("rank").asInt());
+        assertEquals(16, run.get("singularValues").size());
+        assertTrue(run.get("singularValues").get(0).asDouble() >= run.get("singularValues").get(15).asDouble());
+        assertEquals(summary.get("spk"), run.get("spkTable"));
+        assertTrue(run.get("peakHeapBytesSvd").asLong() > 0, one.body());
+        assertTrue(run.get("millisSvd").asLong() >= 0, one.body());
+        assertFalse(run.get("createdAt").asText().isBlank());
+
+        Http.Response unknownRun = Http.get(api + "/api/runs/dcbm-99");
+        assertEquals(404, unknownRun.status());
+        assertTrue(unknownRun.json().get("detail").asText().contains("dcbm-99"), unknownRun.body());
+        Http.Response unknownDataset = Http.get(api + "/api/datasets/nope/runs");
+        assertEquals(404, unknownDataset.status());
+        Http.Response tooLong = Http.get(api + "/api/runs/" + "x".repeat(200));
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.json().get("detail").asText().contains("id"), tooLong.body());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());
