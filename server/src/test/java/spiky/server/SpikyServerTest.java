@@ -184,6 +184,48 @@ class SpikyServerTest {
     }
 
     @Test
+    void communitiesOfTheDefaultRunComeAsPagesWithTheirDegreeCorrelations() {
+        String id = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
+        Http.Response r = Http.get(api + "/api/runs/" + id + "/communities?f=8&pageSize=3");
+        assertEquals(200, r.status(), r.body());
+        JsonNode body = r.json();
+        JsonNode rows = body.get("communities");
+        assertTrue(rows.size() >= 1 && rows.size() <= 3, r.body());
+        long peaks = body.get("total").asLong();
+        assertTrue(peaks >= rows.size(), r.body());
+        long previous = Long.MAX_VALUE;
+        for (JsonNode c : rows) {
+            long size = c.get("size").asLong();
+            assertTrue(size >= 1 && size <= previous, "largest first: " + r.body());
+            previous = size;
+            assertTrue(c.get("normMin").asDouble() <= c.get("normMedian").asDouble()
+                    && c.get("normMedian").asDouble() <= c.get("normMax").asDouble(), r.body());
+            assertTrue(c.get("interactions").asLong() >= size, "every item has an interaction: " + r.body());
+        }
+        // The spikes' sizes add up to the run's covered count at f' = 8, over all pages.
+        JsonNode all = Http.get(api + "/api/runs/" + id + "/communities?f=8&pageSize=500").json();
+        long covered = 0;
+        for (JsonNode c : all.get("communities")) {
+            covered += c.get("size").asLong();
+        }
+        JsonNode table = Http.get(api + "/api/runs/" + id).json().get("spkTable");
+        assertEquals(table.get(0).get("covered").asLong(), covered);
+        assertEquals(table.get(0).get("peaks").asLong(), all.get("communities").size());
+        JsonNode page2 = Http.get(api + "/api/runs/" + id + "/communities?f=8&pageSize=3&page=2").json().get("communities");
+        if (peaks > 3) {
+            assertEquals(all.get("communities").get(3).get("spike"), page2.get(0).get("spike"));
+        }
+
+        Http.Response badF = Http.get(api + "/api/runs/" + id + "/communities?f=12");
+        assertEquals(400, badF.status());
+        assertTrue(badF.json().get("detail").asText().contains("`f`"), badF.body());
+        Http.Response badPage = Http.get(api + "/api/runs/" + id + "/communities?f=8&pageSize=9999");
+        assertEquals(400, badPage.status());
+        assertTrue(badPage.json().get("detail").asText().contains("pageSize"), badPage.body());
+        assertEquals(404, Http.get(api + "/api/runs/dcbm-99/communities").status());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());

@@ -27,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(queries);
         DatasetRoutes datasets = new DatasetRoutes(queries);
         RunRoutes runs = new RunRoutes(queries);
+        CommunityRoutes communities = new CommunityRoutes(queries);
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         Javalin app = Javalin.create(config -> {
@@ -39,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/datasets/{name}", datasets::get);
             config.routes.get("/api/datasets/{name}/runs", runs::listOfDataset);
             config.routes.get("/api/runs/{id}", runs::get);
+            config.routes.get("/api/runs/{id}/communities", communities::list);
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

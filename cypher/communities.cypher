@@ -1,0 +1,46 @@
+// Communities of a run at one f': one row per spike (the items covered by one peak), with the
+// peak item, the spike's size, the distribution of its members' embedding norms, their
+// interaction counts, weighted PPMI degrees (sum of PPMI weights over all partners) and
+// intra-spike PPMI degrees (only partners in the same spike), and Spearman and Pearson
+// correlations of the norm with each degree: the paper's theorem says the norm estimates an
+// item's degree inside its spike.
+// Parameters: $run (run id), $f (an f' of the run's Spk table), $skip, $limit (paging; rows
+// sorted by size descending, then peak id). PPMI degrees are 0 when the dataset's PPMI
+// relationships were not written (over maxPpmiRelationships).
+MATCH (r:EmbeddingRun {id: $run})
+WITH r.dataset AS dataset
+MATCH (e:Embedding {run: $run})
+WITH dataset, e, e['spike' + toString($f)] AS spike
+WHERE spike IS NOT NULL
+MATCH (i:Item)-[:HAS_EMBEDDING]->(e)
+CALL (i) {
+  OPTIONAL MATCH (i)-[p:PPMI]-()
+  RETURN coalesce(sum(p.weight), 0.0) AS ppmiDegree
+}
+CALL (i, spike) {
+  OPTIONAL MATCH (i)-[p:PPMI]-(:Item)-[:HAS_EMBEDDING]->(o:Embedding {run: $run})
+  WHERE o['spike' + toString($f)] = spike
+  RETURN coalesce(sum(p.weight), 0.0) AS intraDegree
+}
+WITH dataset, spike, i, e, ppmiDegree, intraDegree, COUNT { (i)-[:IN]->() } AS interactions
+WITH dataset, spike,
+     count(*) AS size,
+     collect(e.norm) AS norms,
+     collect(toFloat(interactions)) AS counts,
+     collect(ppmiDegree) AS degrees,
+     collect(intraDegree) AS intra,
+     min(e.norm) AS normMin,
+     percentileCont(e.norm, 0.5) AS normMedian,
+     max(e.norm) AS normMax,
+     avg(interactions) AS meanInteractions,
+     sum(interactions) AS interactions
+MATCH (peak:Item {dataset: dataset, id: spike})
+RETURN spike, peak.name AS peakName, size, normMin, normMedian, normMax, interactions, meanInteractions,
+       spiky.stats.spearman(norms, counts) AS spearmanNormInteractions,
+       spiky.stats.spearman(norms, degrees) AS spearmanNormPpmiDegree,
+       spiky.stats.spearman(norms, intra) AS spearmanNormIntraDegree,
+       spiky.stats.pearson(norms, counts) AS pearsonNormInteractions,
+       spiky.stats.pearson(norms, degrees) AS pearsonNormPpmiDegree,
+       spiky.stats.pearson(norms, intra) AS pearsonNormIntraDegree
+ORDER BY size DESC, spike
+SKIP $skip LIMIT $limit
