@@ -226,6 +226,52 @@ class SpikyServerTest {
     }
 
     @Test
+    void agreementWithThePlantedCommunitiesAddsUpAndMatchesItsContingencyTable() {
+        String id = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
+        Http.Response r = Http.get(api + "/api/runs/" + id + "/truth?f=8");
+        assertEquals(200, r.status(), r.body());
+        JsonNode t = r.json();
+        long items = t.get("items").asLong();
+        long covered = t.get("covered").asLong();
+        JsonNode run = Http.get(api + "/api/runs/" + id).json();
+        assertEquals(run.get("n").asLong(), items, "every embedded item of a generated dataset has a true community");
+        assertEquals(run.get("spkTable").get(0).get("covered").asLong(), covered);
+        // ARI over covered items, recomputed here from the contingency table by pair counting.
+        java.util.Map<String, Long> spikeSums = new java.util.HashMap<>();
+        java.util.Map<String, Long> truthSums = new java.util.HashMap<>();
+        double cells = 0;
+        long total = 0;
+        long sum = 0;
+        for (JsonNode c : t.get("contingency")) {
+            long n = c.get("items").asLong();
+            sum += n;
+            if (c.get("spike").isNull()) {
+                continue;
+            }
+            total += n;
+            cells += n * (n - 1) / 2.0;
+            spikeSums.merge(c.get("spike").asText(), n, Long::sum);
+            truthSums.merge(c.get("trueCommunity").asText(), n, Long::sum);
+        }
+        assertEquals(items, sum);
+        assertEquals(covered, total);
+        double a = spikeSums.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
+        double b = truthSums.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
+        double expected = a * b / (total * (total - 1) / 2.0);
+        double ari = (cells - expected) / (0.5 * (a + b) - expected);
+        assertEquals(ari, t.get("ariCovered").asDouble(), 1e-9, r.body());
+        double purity = t.get("purity").asDouble();
+        assertTrue(purity > 0 && purity <= 1, r.body());
+        long sizes = 0;
+        for (JsonNode c : t.get("communities")) {
+            sizes += c.get("size").asLong();
+        }
+        assertEquals(items, sizes);
+        assertTrue(t.get("meanSpearmanNormTheta").asDouble() >= -1 && t.get("meanSpearmanNormTheta").asDouble() <= 1);
+        assertEquals(400, Http.get(api + "/api/runs/" + id + "/truth?f=abc").status());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());

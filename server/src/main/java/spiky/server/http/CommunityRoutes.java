@@ -1,5 +1,6 @@
 package spiky.server.http;
 
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
@@ -8,8 +9,9 @@ import java.util.Map;
 import spiky.InvalidInputException;
 
 /**
- * GET /api/runs/{id}/communities?f=&page=&pageSize=: the per-spike table of a run at one f'
- * (cypher/communities.cypher), largest spikes first, a page at a time.
+ * The community reports of a run at one f': GET /api/runs/{id}/communities?f=&page=&pageSize=
+ * (the per-spike table, cypher/communities.cypher, largest spikes first, a page at a time) and
+ * GET /api/runs/{id}/truth?f= (agreement with planted communities, cypher/truth.cypher).
  */
 final class CommunityRoutes {
     static final int MAX_PAGE_SIZE = 500;
@@ -21,8 +23,11 @@ final class CommunityRoutes {
         this.queries = queries;
     }
 
+    /** A finished run's spike level chosen by ?f= (default: its first f'). */
+    private record Level(String run, long f, Map<String, Object> spk) {}
+
     @SuppressWarnings("unchecked")
-    void list(Context ctx) {
+    private Level level(Context ctx) {
         String id = ctx.pathParam("id");
         List<Map<String, Object>> runs = queries.rows("run.cypher", Map.of("id", id));
         if (runs.isEmpty()) {
@@ -36,21 +41,40 @@ final class CommunityRoutes {
         }
         List<Long> dims = table.stream().map(m -> ((Number) m.get("f")).longValue()).toList();
         long f = longParam(ctx, "f", dims.get(0), 1, Integer.MAX_VALUE);
-        int level = dims.indexOf(f);
-        if (level < 0) {
+        int index = dims.indexOf(f);
+        if (index < 0) {
             throw InvalidInputException.parameter("f", f + " is not one of the run's f' " + dims);
         }
+        return new Level(id, f, table.get(index));
+    }
+
+    void list(Context ctx) {
+        Level level = level(ctx);
         long pageSize = longParam(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         long page = longParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
-        List<Object> rows = queries.rows("communities.cypher",
-                Map.of("run", id, "f", f, "skip", (page - 1) * pageSize, "limit", pageSize)).stream().map(r -> (Object) r).toList();
+        List<Map<String, Object>> rows = queries.rows("communities.cypher",
+                Map.of("run", level.run(), "f", level.f(), "skip", (page - 1) * pageSize, "limit", pageSize));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", id);
-        body.put("f", f);
+        body.put("run", level.run());
+        body.put("f", level.f());
         body.put("page", page);
         body.put("pageSize", pageSize);
-        body.put("total", table.get(level).get("peaks"));
+        body.put("total", level.spk().get("peaks"));
         body.put("communities", rows);
+        ctx.json(body);
+    }
+
+    void truth(Context ctx) {
+        Level level = level(ctx);
+        Map<String, Object> row = queries.rows("truth.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
+        if (((Number) row.get("items")).longValue() == 0) {
+            throw new ConflictResponse("The items of run '" + level.run() + "' carry no planted community (trueCommunity): "
+                    + "there is no truth to compare with. The fitted-DCBM comparison for such data is not available yet.");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", level.run());
+        body.put("f", level.f());
+        body.putAll(row);
         ctx.json(body);
     }
 
