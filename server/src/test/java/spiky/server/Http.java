@@ -30,6 +30,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
+    static Response get(String url, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build());
+    }
+
     static Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Accept", "application/json")

@@ -272,6 +272,32 @@ class SpikyServerTest {
     }
 
     @Test
+    void degreesComeAsJsonPagesOrAsOneCsv() {
+        String id = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
+        long n = Http.get(api + "/api/runs/" + id).json().get("n").asLong();
+        Http.Response page = Http.get(api + "/api/runs/" + id + "/degrees?pageSize=5");
+        assertEquals(200, page.status(), page.body());
+        JsonNode items = page.json().get("items");
+        assertEquals(5, items.size());
+        for (int i = 1; i < items.size(); i++) {
+            assertTrue(items.get(i - 1).get("norm").asDouble() >= items.get(i).get("norm").asDouble(), "by norm: " + page.body());
+        }
+        JsonNode top = items.get(0);
+        assertTrue(top.get("interactions").asLong() > 0 && top.get("ppmiDegree").asDouble() > 0, page.body());
+        assertTrue(top.has("theta") && top.has("trueCommunity"), page.body());
+
+        Http.Response csv = Http.get(api + "/api/runs/" + id + "/degrees", "text/csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        String[] lines = csv.body().split("\n");
+        assertEquals("item,name,norm,interactions,ppmiDegree,trueCommunity,theta", lines[0]);
+        assertEquals(n + 1, lines.length, "a header and one line per embedded item");
+        assertTrue(lines[1].startsWith(top.get("item").asText() + ","), lines[1]);
+        assertEquals(404, Http.get(api + "/api/runs/dcbm-99/degrees").status());
+        assertEquals(400, Http.get(api + "/api/runs/" + id + "/degrees?pageSize=0").status());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());

@@ -28,6 +28,7 @@ public final class ApiServer implements AutoCloseable {
         DatasetRoutes datasets = new DatasetRoutes(queries);
         RunRoutes runs = new RunRoutes(queries);
         CommunityRoutes communities = new CommunityRoutes(queries);
+        DegreeRoutes degrees = new DegreeRoutes(queries);
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         Javalin app = Javalin.create(config -> {
@@ -42,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}", runs::get);
             config.routes.get("/api/runs/{id}/communities", communities::list);
             config.routes.get("/api/runs/{id}/truth", communities::truth);
+            config.routes.get("/api/runs/{id}/degrees", degrees::get);
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

@@ -1,0 +1,70 @@
+package spiky.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /api/runs/{id}/degrees: per item of a run its norm and degrees (cypher/degrees.cypher), as
+ * JSON a page at a time, or, with {@code Accept: text/csv}, every item as CSV for a spreadsheet
+ * or pandas.
+ */
+final class DegreeRoutes {
+    static final int MAX_PAGE_SIZE = 10_000;
+    private static final List<String> COLUMNS = List.of("item", "name", "norm", "interactions", "ppmiDegree", "trueCommunity", "theta");
+
+    private final Queries queries;
+
+    DegreeRoutes(Queries queries) {
+        this.queries = queries;
+    }
+
+    void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (queries.rows("run.cypher", Map.of("id", id)).isEmpty()) {
+            throw new NotFoundResponse("No run with id '" + id + "'");
+        }
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/csv")) {
+            List<Map<String, Object>> rows = queries.rows("degrees.cypher", Map.of("run", id, "skip", 0L, "limit", Long.MAX_VALUE));
+            ctx.contentType("text/csv; charset=utf-8").result(csv(rows));
+            return;
+        }
+        long pageSize = CommunityRoutes.longParam(ctx, "pageSize", 1000, 1, MAX_PAGE_SIZE);
+        long page = CommunityRoutes.longParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", id);
+        body.put("page", page);
+        body.put("pageSize", pageSize);
+        body.put("items", queries.rows("degrees.cypher", Map.of("run", id, "skip", (page - 1) * pageSize, "limit", pageSize)));
+        ctx.json(body);
+    }
+
+    private static String csv(List<Map<String, Object>> rows) {
+        StringBuilder b = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (Map<String, Object> row : rows) {
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                if (c > 0) {
+                    b.append(',');
+                }
+                b.append(field(row.get(COLUMNS.get(c))));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** RFC 4180: quoted when it holds a comma, a quote or a line break; empty for null. */
+    private static String field(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.toString();
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
