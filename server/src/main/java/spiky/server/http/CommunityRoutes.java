@@ -2,7 +2,6 @@ package spiky.server.http;
 
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +27,15 @@ final class CommunityRoutes {
 
     @SuppressWarnings("unchecked")
     private Level level(Context ctx) {
-        String id = ctx.pathParam("id");
-        List<Map<String, Object>> runs = queries.rows("run.cypher", Map.of("id", id));
-        if (runs.isEmpty()) {
-            throw new NotFoundResponse("No run with id '" + id + "'");
-        }
-        Map<String, Object> run = (Map<String, Object>) runs.get(0).get("run");
+        Map<String, Object> run = QueryParams.run(ctx, queries);
+        String id = (String) run.get("id");
         List<Map<String, Object>> table = (List<Map<String, Object>>) run.get("spkTable");
         if (table == null || table.isEmpty()) {
             throw InvalidInputException.parameter("id", "run '" + id + "' has no spikes yet (status " + run.get("status")
                     + "); spiky.spikes.write computes them");
         }
         List<Long> dims = table.stream().map(m -> ((Number) m.get("f")).longValue()).toList();
-        long f = longParam(ctx, "f", dims.get(0), 1, Integer.MAX_VALUE);
+        long f = QueryParams.wholeNumber(ctx, "f", dims.get(0), 1, Integer.MAX_VALUE);
         int index = dims.indexOf(f);
         if (index < 0) {
             throw InvalidInputException.parameter("f", f + " is not one of the run's f' " + dims);
@@ -50,8 +45,8 @@ final class CommunityRoutes {
 
     void list(Context ctx) {
         Level level = level(ctx);
-        long pageSize = longParam(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        long page = longParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        long pageSize = QueryParams.wholeNumber(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
         List<Map<String, Object>> rows = queries.rows("communities.cypher",
                 Map.of("run", level.run(), "f", level.f(), "skip", (page - 1) * pageSize, "limit", pageSize));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,23 +71,5 @@ final class CommunityRoutes {
         body.put("f", level.f());
         body.putAll(row);
         ctx.json(body);
-    }
-
-    /** A whole-number query parameter within [min, max], or the default when absent. */
-    static long longParam(Context ctx, String name, long defaultValue, long min, long max) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isEmpty()) {
-            return defaultValue;
-        }
-        long v;
-        try {
-            v = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.parameter(name, "'" + raw + "' is not a whole number");
-        }
-        if (v < min || v > max) {
-            throw InvalidInputException.parameter(name, v + " is not in the range [" + min + ", " + max + "]");
-        }
-        return v;
     }
 }

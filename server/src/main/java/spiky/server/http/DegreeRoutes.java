@@ -1,7 +1,6 @@
 package spiky.server.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +21,15 @@ final class DegreeRoutes {
     }
 
     void get(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (queries.rows("run.cypher", Map.of("id", id)).isEmpty()) {
-            throw new NotFoundResponse("No run with id '" + id + "'");
-        }
+        String id = (String) QueryParams.run(ctx, queries).get("id");
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
             List<Map<String, Object>> rows = queries.rows("degrees.cypher", Map.of("run", id, "skip", 0L, "limit", Long.MAX_VALUE));
             ctx.contentType("text/csv; charset=utf-8").result(csv(rows));
             return;
         }
-        long pageSize = CommunityRoutes.longParam(ctx, "pageSize", 1000, 1, MAX_PAGE_SIZE);
-        long page = CommunityRoutes.longParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        long pageSize = QueryParams.wholeNumber(ctx, "pageSize", 1000, 1, MAX_PAGE_SIZE);
+        long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", id);
         body.put("page", page);

@@ -1,0 +1,47 @@
+package spiky.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import spiky.InvalidInputException;
+
+/** Request parameters every report route reads the same way: a run id, whole numbers in a range. */
+final class QueryParams {
+    /** Run ids are a dataset name (at most 100 characters), '-' and a counter: longer ones cannot exist. */
+    private static final int MAX_RUN_ID_LENGTH = 128;
+
+    private QueryParams() {}
+
+    /** The run named by the path parameter {id} (cypher/run.cypher), or 400 / 404. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> run(Context ctx, Queries queries) {
+        String id = ctx.pathParam("id");
+        if (id.isBlank() || id.length() > MAX_RUN_ID_LENGTH) {
+            throw InvalidInputException.parameter("id", "a run id is 1 to " + MAX_RUN_ID_LENGTH + " characters, e.g. 'ml-100k-1'");
+        }
+        List<Map<String, Object>> rows = queries.rows("run.cypher", Map.of("id", id));
+        if (rows.isEmpty()) {
+            throw new NotFoundResponse("No run with id '" + id + "'");
+        }
+        return (Map<String, Object>) rows.get(0).get("run");
+    }
+
+    /** A whole-number query parameter within [min, max], or the default when absent. */
+    static long wholeNumber(Context ctx, String name, long defaultValue, long min, long max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        long v;
+        try {
+            v = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.parameter(name, "'" + raw + "' is not a whole number");
+        }
+        if (v < min || v > max) {
+            throw InvalidInputException.parameter(name, v + " is not in the range [" + min + ", " + max + "]");
+        }
+        return v;
+    }
+}
