@@ -4,9 +4,11 @@
 // intra-spike PPMI degrees (only partners in the same spike), and Spearman and Pearson
 // correlations of the norm with each degree: the paper's theorem says the norm estimates an
 // item's degree inside its spike.
-// Parameters: $run (run id), $f (an f' of the run's Spk table), $skip, $limit (paging; rows
-// sorted by size descending, then peak id). PPMI degrees are 0 when the dataset's PPMI
-// relationships were not written (over maxPpmiRelationships).
+// Parameters: $run (run id), $f (an f' of the run's Spk table), $sort (a numeric column name:
+// size, spike, normMin, normMedian, normMax, interactions, meanInteractions or one of the
+// correlations), $descending (boolean), $skip, $limit (paging; nulls last, ties by
+// peak id). PPMI degrees are 0 when the dataset's PPMI relationships were not written (over
+// maxPpmiRelationships).
 MATCH (r:EmbeddingRun {id: $run})
 WITH r.dataset AS dataset
 MATCH (e:Embedding {run: $run})
@@ -35,12 +37,26 @@ WITH dataset, spike,
      avg(interactions) AS meanInteractions,
      sum(interactions) AS interactions
 MATCH (peak:Item {dataset: dataset, id: spike})
-RETURN spike, peak.name AS peakName, size, normMin, normMedian, normMax, interactions, meanInteractions,
-       spiky.stats.spearman(norms, counts) AS spearmanNormInteractions,
-       spiky.stats.spearman(norms, degrees) AS spearmanNormPpmiDegree,
-       spiky.stats.spearman(norms, intra) AS spearmanNormIntraDegree,
-       spiky.stats.pearson(norms, counts) AS pearsonNormInteractions,
-       spiky.stats.pearson(norms, degrees) AS pearsonNormPpmiDegree,
-       spiky.stats.pearson(norms, intra) AS pearsonNormIntraDegree
-ORDER BY size DESC, spike
+WITH spike, peak.name AS peakName, size, normMin, normMedian, normMax, interactions, meanInteractions,
+     spiky.stats.spearman(norms, counts) AS spearmanNormInteractions,
+     spiky.stats.spearman(norms, degrees) AS spearmanNormPpmiDegree,
+     spiky.stats.spearman(norms, intra) AS spearmanNormIntraDegree,
+     spiky.stats.pearson(norms, counts) AS pearsonNormInteractions,
+     spiky.stats.pearson(norms, degrees) AS pearsonNormPpmiDegree,
+     spiky.stats.pearson(norms, intra) AS pearsonNormIntraDegree
+WITH *, CASE $sort
+          WHEN 'size' THEN toFloat(size) WHEN 'spike' THEN toFloat(spike)
+          WHEN 'normMin' THEN normMin WHEN 'normMedian' THEN normMedian WHEN 'normMax' THEN normMax
+          WHEN 'interactions' THEN toFloat(interactions) WHEN 'meanInteractions' THEN meanInteractions
+          WHEN 'spearmanNormInteractions' THEN spearmanNormInteractions
+          WHEN 'spearmanNormPpmiDegree' THEN spearmanNormPpmiDegree
+          WHEN 'spearmanNormIntraDegree' THEN spearmanNormIntraDegree
+          WHEN 'pearsonNormInteractions' THEN pearsonNormInteractions
+          WHEN 'pearsonNormPpmiDegree' THEN pearsonNormPpmiDegree
+          WHEN 'pearsonNormIntraDegree' THEN pearsonNormIntraDegree
+        END AS sortKey
+RETURN spike, peakName, size, normMin, normMedian, normMax, interactions, meanInteractions,
+       spearmanNormInteractions, spearmanNormPpmiDegree, spearmanNormIntraDegree,
+       pearsonNormInteractions, pearsonNormPpmiDegree, pearsonNormIntraDegree
+ORDER BY sortKey IS NULL, CASE WHEN $descending THEN sortKey END DESC, CASE WHEN NOT $descending THEN sortKey END ASC, spike
 SKIP $skip LIMIT $limit

@@ -2,6 +2,7 @@ package spiky.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -290,11 +291,140 @@ class SpikyServerTest {
         assertEquals(200, csv.status());
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         String[] lines = csv.body().split("\n");
-        assertEquals("item,name,norm,interactions,ppmiDegree,trueCommunity,theta", lines[0]);
+        assertEquals("item,name,norm,interactions,ppmiDegree,trueCommunity,theta,spike", lines[0]);
         assertEquals(n + 1, lines.length, "a header and one line per embedded item");
         assertTrue(lines[1].startsWith(top.get("item").asText() + ","), lines[1]);
         assertEquals(404, Http.get(api + "/api/runs/dcbm-99/degrees").status());
         assertEquals(400, Http.get(api + "/api/runs/" + id + "/degrees?pageSize=0").status());
+    }
+
+    private String defaultRun() {
+        return Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
+    }
+
+    @Test
+    void communitiesSortByAnyNumericColumnEitherWay() {
+        String id = defaultRun();
+        Http.Response asc = Http.get(api + "/api/runs/" + id + "/communities?f=16&sort=normMedian&order=asc&pageSize=500");
+        assertEquals(200, asc.status(), asc.body());
+        JsonNode rows = asc.json().get("communities");
+        assertTrue(rows.size() >= 2, asc.body());
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i - 1).get("normMedian").asDouble() <= rows.get(i).get("normMedian").asDouble(), asc.body());
+        }
+        JsonNode desc = Http.get(api + "/api/runs/" + id + "/communities?f=16&sort=normMedian&pageSize=500").json().get("communities");
+        assertEquals(rows.get(0).get("spike"), desc.get(desc.size() - 1).get("spike"));
+        Http.Response typo = Http.get(api + "/api/runs/" + id + "/communities?sort=sizes");
+        assertEquals(400, typo.status());
+        assertTrue(typo.json().get("detail").asText().contains("`sort`"), typo.body());
+        assertEquals(400, Http.get(api + "/api/runs/" + id + "/communities?order=up").status());
+    }
+
+    @Test
+    void aSpikesMembersAreItsItemsByDescendingNorm() {
+        String id = defaultRun();
+        JsonNode largest = Http.get(api + "/api/runs/" + id + "/communities?f=16&pageSize=1").json().get("communities").get(0);
+        String spike = largest.get("spike").asText();
+        Http.Response r = Http.get(api + "/api/runs/" + id + "/communities/" + spike + "?f=16&pageSize=5000");
+        assertEquals(200, r.status(), r.body());
+        JsonNode members = r.json().get("members");
+        assertEquals(largest.get("size").asLong(), members.size(), "the spike's size is its member count");
+        assertEquals(spike, members.get(0).get("item").asText(), "the peak has the largest norm of its spike");
+        for (int i = 1; i < members.size(); i++) {
+            assertTrue(members.get(i - 1).get("norm").asDouble() >= members.get(i).get("norm").asDouble(), r.body());
+            assertTrue(members.get(i).get("intraDegree").asDouble() <= members.get(i).get("ppmiDegree").asDouble() + 1e-9, r.body());
+        }
+        JsonNode second = Http.get(api + "/api/runs/" + id + "/communities/" + spike + "?f=16&pageSize=2&page=2").json().get("members");
+        assertEquals(members.get(2).get("item"), second.get(0).get("item"));
+        JsonNode byDegree = Http.get(api + "/api/runs/" + id + "/communities/" + spike + "?f=16&sort=intraDegree&pageSize=3").json().get("members");
+        assertTrue(byDegree.get(0).get("intraDegree").asDouble() >= byDegree.get(2).get("intraDegree").asDouble());
+
+        String uncoveredOrMember = members.get(members.size() - 1).get("item").asText();
+        Http.Response notPeak = Http.get(api + "/api/runs/" + id + "/communities/" + uncoveredOrMember + "?f=16");
+        assertEquals(404, notPeak.status(), notPeak.body());
+        assertTrue(notPeak.json().get("detail").asText().contains("not the peak"), notPeak.body());
+        assertEquals(400, Http.get(api + "/api/runs/" + id + "/communities/" + spike + "?sort=theta").status());
+        assertEquals(404, Http.get(api + "/api/runs/dcbm-99/communities/" + spike).status());
+    }
+
+    @Test
+    void theFittedDcbmHasSymmetricAssortativeBlocks() {
+        String id = defaultRun();
+        Http.Response r = Http.get(api + "/api/runs/" + id + "/truth?f=16&blocks=4");
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("planted").asBoolean());
+        JsonNode fitted = r.json().get("fitted");
+        assertEquals("count", fitted.get("weight").asText());
+        JsonNode run = Http.get(api + "/api/runs/" + id).json();
+        assertEquals(run.get("spkTable").get(1).get("covered").asLong(), fitted.get("items").asLong());
+        assertEquals(run.get("spkTable").get(1).get("peaks").asLong(), fitted.get("spikes").asLong());
+        JsonNode b = fitted.get("blockMatrix").get("values");
+        int k = (int) Math.min(4, fitted.get("spikes").asLong());
+        assertEquals(k, b.size());
+        assertEquals(k, fitted.get("blocks").size());
+        double diagonal = 0;
+        double off = 0;
+        for (int i = 0; i < k; i++) {
+            assertEquals(k, b.get(i).size());
+            diagonal += b.get(i).get(i).asDouble() / k;
+            for (int j = 0; j < k; j++) {
+                assertEquals(b.get(i).get(j).asDouble(), b.get(j).get(i).asDouble(), 1e-9, "B is symmetric");
+                if (i != j) {
+                    off += b.get(i).get(j).asDouble() / (k * (k - 1));
+                }
+            }
+        }
+        // A generated DCBM with mix 0.1: most weight stays inside a block.
+        assertTrue(diagonal > 1 && off < 1 && diagonal > 5 * off, "diagonal " + diagonal + ", off " + off);
+        double share = fitted.get("withinShare").asDouble();
+        assertTrue(share > 0.5 && share <= 1, r.body());
+        double rho = fitted.get("meanSpearmanNormTheta").asDouble();
+        assertTrue(rho >= -1 && rho <= 1, r.body());
+        // Every spike's edges end somewhere: sum over s of B_rs * kappa_s = 2m, for each r, when
+        // the matrix holds all spikes (the maximum-likelihood B of Karrer and Newman).
+        JsonNode all = Http.get(api + "/api/runs/" + id + "/truth?f=16&blocks=100").json().get("fitted");
+        JsonNode blocks = all.get("blocks");
+        JsonNode matrix = all.get("blockMatrix").get("values");
+        assertEquals(all.get("spikes").asInt(), blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            double sum = 0;
+            for (int j = 0; j < blocks.size(); j++) {
+                sum += matrix.get(i).get(j).asDouble() * blocks.get(j).get("kappa").asDouble();
+            }
+            assertEquals(all.get("totalWeight").asDouble(), sum, 1e-6 * sum, "row " + i);
+        }
+        Http.Response ppmi = Http.get(api + "/api/runs/" + id + "/truth?f=16&weight=ppmi&blocks=4");
+        assertEquals("ppmi", ppmi.json().get("fitted").get("weight").asText());
+        assertNotEquals(fitted.get("totalWeight").asDouble(), ppmi.json().get("fitted").get("totalWeight").asDouble());
+        assertEquals(400, Http.get(api + "/api/runs/" + id + "/truth?weight=pmi").status());
+        assertEquals(400, Http.get(api + "/api/runs/" + id + "/truth?blocks=0").status());
+    }
+
+    @Test
+    void withoutPlantedTruthTheReportIsTheFittedDcbmAndFinishedReportsAreCached() {
+        server.database().db().executeTransactionally("CALL spiky.dcbm.generate('plain', {items: 150, contexts: 300, seed: 11})");
+        // As if imported without --items: no planted community, no theta.
+        server.database().db().executeTransactionally("MATCH (i:Item {dataset: 'plain'}) REMOVE i.trueCommunity, i.theta");
+        String id = (String) server.database().db().executeTransactionally(
+                "CALL spiky.pipeline('plain', {rank: 8, spkDims: [4, 8]}) YIELD runId RETURN runId", Map.of(),
+                result -> result.next().get("runId"));
+        Http.Response r = Http.get(api + "/api/runs/" + id + "/truth?f=4");
+        assertEquals(200, r.status(), r.body());
+        assertFalse(r.json().get("planted").asBoolean());
+        assertFalse(r.json().has("ariCovered"), r.body());
+        assertTrue(r.json().get("fitted").get("items").asLong() > 0, r.body());
+
+        String url = api + "/api/runs/" + id + "/communities?f=4";
+        Http.Response first = Http.get(url);
+        Http.Response second = Http.get(url);
+        assertEquals("miss", first.header("X-Spiky-Cache"));
+        assertEquals("hit", second.header("X-Spiky-Cache"));
+        assertEquals(first.body(), second.body());
+        // Spikes written again change the run, so its reports are computed anew.
+        server.database().db().executeTransactionally("CALL spiky.spikes.write($run, {spkDims: [4], cosTheta: 0.8})", Map.of("run", id));
+        Http.Response third = Http.get(url);
+        assertEquals("miss", third.header("X-Spiky-Cache"));
+        assertNotEquals(first.body(), third.body());
     }
 
     @Test

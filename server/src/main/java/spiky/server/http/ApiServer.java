@@ -31,6 +31,7 @@ public final class ApiServer implements AutoCloseable {
         DegreeRoutes degrees = new DegreeRoutes(queries);
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
@@ -40,10 +41,11 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/datasets", datasets::list);
             config.routes.get("/api/datasets/{name}", datasets::get);
             config.routes.get("/api/datasets/{name}/runs", runs::listOfDataset);
-            config.routes.get("/api/runs/{id}", runs::get);
-            config.routes.get("/api/runs/{id}/communities", communities::list);
-            config.routes.get("/api/runs/{id}/truth", communities::truth);
-            config.routes.get("/api/runs/{id}/degrees", degrees::get);
+            config.routes.get("/api/runs/{id}", reports.route(runs::get));
+            config.routes.get("/api/runs/{id}/communities", reports.route(communities::list));
+            config.routes.get("/api/runs/{id}/communities/{spike}", reports.route(communities::members));
+            config.routes.get("/api/runs/{id}/truth", reports.route(communities::truth));
+            config.routes.get("/api/runs/{id}/degrees", reports.route(degrees::get));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

@@ -1,20 +1,30 @@
 package spiky.server.http;
 
-import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
 
 /**
- * The community reports of a run at one f': GET /api/runs/{id}/communities?f=&page=&pageSize=
- * (the per-spike table, cypher/communities.cypher, largest spikes first, a page at a time) and
- * GET /api/runs/{id}/truth?f= (agreement with planted communities, cypher/truth.cypher).
+ * The community reports of a run at one f': GET /api/runs/{id}/communities (the per-spike table,
+ * cypher/communities.cypher, sortable, a page at a time), GET /api/runs/{id}/communities/{spike}
+ * (a spike's members, cypher/community-members.cypher) and GET /api/runs/{id}/truth (agreement
+ * with planted communities, cypher/truth.cypher, and the DCBM fitted to the spikes,
+ * cypher/fitted-dcbm.cypher).
  */
 final class CommunityRoutes {
     static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_MEMBER_PAGE_SIZE = 5_000;
+    static final int MAX_BLOCKS = 100;
     private static final int DEFAULT_PAGE_SIZE = 50;
+    static final List<String> SORT_COLUMNS = List.of("size", "spike", "normMin", "normMedian", "normMax", "interactions",
+            "meanInteractions", "spearmanNormInteractions", "spearmanNormPpmiDegree", "spearmanNormIntraDegree",
+            "pearsonNormInteractions", "pearsonNormPpmiDegree", "pearsonNormIntraDegree");
+    static final List<String> MEMBER_SORT_COLUMNS = List.of("norm", "interactions", "ppmiDegree", "intraDegree");
+    /** ?weight= of the fitted DCBM, and the PPMI relationship property each names. */
+    private static final Map<String, String> WEIGHTS = Map.of("count", "count", "ppmi", "weight");
 
     private final Queries queries;
 
@@ -23,11 +33,10 @@ final class CommunityRoutes {
     }
 
     /** A finished run's spike level chosen by ?f= (default: its first f'). */
-    private record Level(String run, long f, Map<String, Object> spk) {}
+    record Level(String run, long f, Map<String, Object> spk) {}
 
     @SuppressWarnings("unchecked")
-    private Level level(Context ctx) {
-        Map<String, Object> run = QueryParams.run(ctx, queries);
+    static Level level(Context ctx, Map<String, Object> run) {
         String id = (String) run.get("id");
         List<Map<String, Object>> table = (List<Map<String, Object>>) run.get("spkTable");
         if (table == null || table.isEmpty()) {
@@ -43,33 +52,68 @@ final class CommunityRoutes {
         return new Level(id, f, table.get(index));
     }
 
-    void list(Context ctx) {
-        Level level = level(ctx);
+    Object list(Context ctx, Map<String, Object> run) {
+        Level level = level(ctx, run);
+        String sort = QueryParams.choice(ctx, "sort", "size", SORT_COLUMNS);
+        boolean descending = QueryParams.choice(ctx, "order", "desc", List.of("desc", "asc")).equals("desc");
         long pageSize = QueryParams.wholeNumber(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
-        List<Map<String, Object>> rows = queries.rows("communities.cypher",
-                Map.of("run", level.run(), "f", level.f(), "skip", (page - 1) * pageSize, "limit", pageSize));
+        List<Map<String, Object>> rows = queries.rows("communities.cypher", Map.of("run", level.run(), "f", level.f(),
+                "sort", sort, "descending", descending, "skip", (page - 1) * pageSize, "limit", pageSize));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", level.run());
         body.put("f", level.f());
+        body.put("sort", sort);
+        body.put("order", descending ? "desc" : "asc");
         body.put("page", page);
         body.put("pageSize", pageSize);
         body.put("total", level.spk().get("peaks"));
         body.put("communities", rows);
-        ctx.json(body);
+        return body;
     }
 
-    void truth(Context ctx) {
-        Level level = level(ctx);
-        Map<String, Object> row = queries.rows("truth.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
-        if (((Number) row.get("items")).longValue() == 0) {
-            throw new ConflictResponse("The items of run '" + level.run() + "' carry no planted community (trueCommunity): "
-                    + "there is no truth to compare with. The fitted-DCBM comparison for such data is not available yet.");
+    Object members(Context ctx, Map<String, Object> run) {
+        Level level = level(ctx, run);
+        // Item ids are integers or strings (Dataset.itemIdType): the query compares them as text.
+        String spike = ctx.pathParam("spike");
+        String sort = QueryParams.choice(ctx, "sort", "norm", MEMBER_SORT_COLUMNS);
+        long pageSize = QueryParams.wholeNumber(ctx, "pageSize", 100, 1, MAX_MEMBER_PAGE_SIZE);
+        long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        Map<String, Object> spikeRow = queries.rows("community-members.cypher", Map.of("run", level.run(), "f", level.f(),
+                "spike", spike, "sort", "norm", "skip", 0L, "limit", 1L)).stream().findFirst().orElse(null);
+        if (spikeRow == null) {
+            throw new NotFoundResponse("Item '" + spike + "' is not the peak of a spike of run '" + level.run() + "' at f' = " + level.f());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", level.run());
         body.put("f", level.f());
-        body.putAll(row);
-        ctx.json(body);
+        body.put("spike", spike);
+        body.put("sort", sort);
+        body.put("page", page);
+        body.put("pageSize", pageSize);
+        body.put("members", queries.rows("community-members.cypher", Map.of("run", level.run(), "f", level.f(),
+                "spike", spike, "sort", sort, "skip", (page - 1) * pageSize, "limit", pageSize)));
+        return body;
+    }
+
+    Object truth(Context ctx, Map<String, Object> run) {
+        Level level = level(ctx, run);
+        String weight = QueryParams.choice(ctx, "weight", "count", List.copyOf(new java.util.TreeSet<>(WEIGHTS.keySet())));
+        long blocks = QueryParams.wholeNumber(ctx, "blocks", 20, 1, MAX_BLOCKS);
+        Map<String, Object> planted = queries.rows("truth.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
+        Map<String, Object> fitted = new LinkedHashMap<>();
+        fitted.put("weight", weight);
+        fitted.putAll(queries.rows("fitted-dcbm.cypher",
+                Map.of("run", level.run(), "f", level.f(), "weight", WEIGHTS.get(weight), "blocks", blocks)).get(0));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", level.run());
+        body.put("f", level.f());
+        boolean hasTruth = ((Number) planted.get("items")).longValue() > 0;
+        body.put("planted", hasTruth);
+        if (hasTruth) {
+            body.putAll(planted);
+        }
+        body.put("fitted", fitted);
+        return body;
     }
 }

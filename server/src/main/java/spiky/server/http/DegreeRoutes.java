@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class DegreeRoutes {
     static final int MAX_PAGE_SIZE = 10_000;
-    private static final List<String> COLUMNS = List.of("item", "name", "norm", "interactions", "ppmiDegree", "trueCommunity", "theta");
+    private static final List<String> COLUMNS = List.of("item", "name", "norm", "interactions", "ppmiDegree", "trueCommunity", "theta", "spike");
 
     private final Queries queries;
 
@@ -20,22 +20,33 @@ final class DegreeRoutes {
         this.queries = queries;
     }
 
-    void get(Context ctx) {
-        String id = (String) QueryParams.run(ctx, queries).get("id");
+    Object get(Context ctx, Map<String, Object> run) {
+        String id = (String) run.get("id");
+        // spike at ?f= (default the first f'); a run without spikes has none to give.
+        Object f = run.get("spkTable") instanceof List<?> table && !table.isEmpty() ? CommunityRoutes.level(ctx, run).f() : null;
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
-            List<Map<String, Object>> rows = queries.rows("degrees.cypher", Map.of("run", id, "skip", 0L, "limit", Long.MAX_VALUE));
-            ctx.contentType("text/csv; charset=utf-8").result(csv(rows));
-            return;
+            List<Map<String, Object>> rows = queries.rows("degrees.cypher", params(id, f, 0L, Long.MAX_VALUE));
+            return new RunReport.Csv(csv(rows));
         }
         long pageSize = QueryParams.wholeNumber(ctx, "pageSize", 1000, 1, MAX_PAGE_SIZE);
         long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", id);
+        body.put("f", f);
         body.put("page", page);
         body.put("pageSize", pageSize);
-        body.put("items", queries.rows("degrees.cypher", Map.of("run", id, "skip", (page - 1) * pageSize, "limit", pageSize)));
-        ctx.json(body);
+        body.put("items", queries.rows("degrees.cypher", params(id, f, (page - 1) * pageSize, pageSize)));
+        return body;
+    }
+
+    private static Map<String, Object> params(String run, Object f, long skip, long limit) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("run", run);
+        params.put("f", f);
+        params.put("skip", skip);
+        params.put("limit", limit);
+        return params;
     }
 
     private static String csv(List<Map<String, Object>> rows) {

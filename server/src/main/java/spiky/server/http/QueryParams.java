@@ -27,6 +27,18 @@ final class QueryParams {
         return (Map<String, Object>) rows.get(0).get("run");
     }
 
+    /** A query parameter that must be one of a few words, or the default when absent. */
+    static String choice(Context ctx, String name, String defaultValue, List<String> allowed) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        if (!allowed.contains(raw)) {
+            throw InvalidInputException.parameter(name, "'" + raw + "' is not one of " + allowed);
+        }
+        return raw;
+    }
+
     /** A whole-number query parameter within [min, max], or the default when absent. */
     static long wholeNumber(Context ctx, String name, long defaultValue, long min, long max) {
         String raw = ctx.queryParam(name);

@@ -23,7 +23,7 @@ final class RunRoutes {
         ctx.json(Map.of("dataset", name, "runs", runs));
     }
 
-    void get(Context ctx) {
-        ctx.json(QueryParams.run(ctx, queries));
+    Object get(Context ctx, Map<String, Object> run) {
+        return run;
     }
 }

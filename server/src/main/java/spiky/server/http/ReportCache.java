@@ -1,0 +1,100 @@
+package spiky.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reports of finished runs, computed once. A finished run does not change, so a report is a
+ * function of the request (path, query parameters, wanted media type) and of the run's recorded
+ * state: the cache key holds every property of the run (a later spiky.spikes.write changes its
+ * Spk table, hence the key) and the dataset's current PPMI set (the degrees read it). Runs still
+ * in progress are never cached. Least recently used reports go first once the bodies pass
+ * {@code maxBytes}.
+ */
+final class ReportCache {
+    private record Entry(byte[] body, String contentType) {}
+
+    private final Queries queries;
+    private final ObjectMapper json;
+    private final long maxBytes;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
+    private long hits;
+    private long misses;
+
+    ReportCache(Queries queries, ObjectMapper json, long maxBytes) {
+        this.queries = queries;
+        this.json = json;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A route handler: looks the run up (400 / 404), then answers from the cache or computes. */
+    Handler route(RunReport report) {
+        return ctx -> {
+            Map<String, Object> run = QueryParams.run(ctx, queries);
+            boolean cacheable = "finished".equals(run.get("status"));
+            String key = cacheable ? key(ctx, run) : null;
+            Entry entry = key == null ? null : get(key);
+            if (entry == null) {
+                entry = render(report.report(ctx, run));
+                if (key != null) {
+                    put(key, entry);
+                }
+                ctx.header("X-Spiky-Cache", key == null ? "bypass" : "miss");
+            } else {
+                ctx.header("X-Spiky-Cache", "hit");
+            }
+            ctx.contentType(entry.contentType()).result(entry.body());
+        };
+    }
+
+    private Entry render(Object body) throws JsonProcessingException {
+        if (body instanceof RunReport.Csv csv) {
+            return new Entry(csv.text().getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8");
+        }
+        return new Entry(json.writeValueAsBytes(body), "application/json");
+    }
+
+    private String key(Context ctx, Map<String, Object> run) throws JsonProcessingException {
+        String accept = ctx.header("Accept");
+        boolean csv = accept != null && accept.contains("text/csv");
+        // Sorted, so that ?a=1&b=2 and ?b=2&a=1 share an entry.
+        return ctx.path() + '?' + new TreeMap<>(ctx.queryParamMap()) + (csv ? " csv " : " json ")
+                + json.writeValueAsString(new TreeMap<>(run)); // JSON, as run properties hold arrays
+    }
+
+    private synchronized Entry get(String key) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            misses++;
+        } else {
+            hits++;
+        }
+        return e;
+    }
+
+    private synchronized void put(String key, Entry entry) {
+        if (entry.body().length > maxBytes / 4) {
+            return; // one huge CSV must not push out every other report
+        }
+        Entry old = entries.put(key, entry);
+        bytes += entry.body().length - (old == null ? 0 : old.body().length);
+        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().body().length;
+            eldest.remove();
+        }
+    }
+
+    /** Counts for /api/health: entries, bytes, hits, misses. */
+    synchronized Map<String, Object> stats() {
+        return Map.of("entries", entries.size(), "bytes", bytes, "hits", hits, "misses", misses);
+    }
+}
