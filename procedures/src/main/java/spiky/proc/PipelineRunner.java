@@ -23,8 +23,21 @@ public final class PipelineRunner {
             String status) {}
 
     static Row write(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
+        return complete(db, begin(db, dataset, config), dataset, config, progress, termination);
+    }
+
+    /**
+     * The first half of a run, for callers that hand the rest to another thread (the HTTP API's
+     * POST /api/datasets/{d}/runs): records the 'running' run of a ready dataset and returns its id.
+     */
+    public static String begin(GraphDatabaseService db, String dataset, PipelineConfig config) {
+        return new RunStore(db, Progress.NONE).begin(dataset, config.toMap());
+    }
+
+    /** The rest of a run begun by {@link #begin}: compute, write, mark it finished, or failed on any error. */
+    public static Row complete(GraphDatabaseService db, String runId, String dataset, PipelineConfig config, Progress progress,
+            Termination termination) {
         RunStore store = new RunStore(db, progress);
-        String runId = store.begin(dataset, config.toMap());
         try {
             long t0 = System.nanoTime();
             DatasetArrays data = DatasetReader.read(db, dataset, progress, termination);

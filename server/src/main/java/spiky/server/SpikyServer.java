@@ -63,6 +63,11 @@ public final class SpikyServer implements AutoCloseable {
         return api.port();
     }
 
+    /** The HTTP API's routes as "METHOD /path". */
+    public java.util.List<String> apiRoutes() {
+        return api.routes();
+    }
+
     public String describe() {
         DatabaseOptions db = options.database();
         return String.join("\n",

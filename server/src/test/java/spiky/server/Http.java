@@ -44,6 +44,35 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** One Server-Sent Event: its name and its data line. */
+    record Event(String name, String data) {}
+
+    /** Reads a text/event-stream until the server closes it (or the timeout passes: an AssertionError). */
+    static java.util.List<Event> events(String url, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").timeout(timeout).GET().build();
+        java.util.List<Event> events = new java.util.ArrayList<>();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(url + " answered " + r.statusCode() + ": " + String.join("\n", r.body().toList()));
+            }
+            String name = null;
+            for (String line : (Iterable<String>) r.body()::iterator) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    events.add(new Event(name, line.substring(5).trim()));
+                }
+            }
+            return events;
+        } catch (IOException e) {
+            throw new AssertionError(url + " after events " + events + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

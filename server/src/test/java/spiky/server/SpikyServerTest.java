@@ -428,6 +428,60 @@ class SpikyServerTest {
     }
 
     @Test
+    void everyRouteIsInTheOpenApiDescriptionAndNothingElse() {
+        Http.Response r = Http.get(api + "/api/openapi.json");
+        assertEquals(200, r.status(), r.body());
+        JsonNode paths = r.json().get("paths");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        for (String route : server.apiRoutes()) {
+            if (route.split(" ")[1].startsWith("/api/")) {
+                registered.add(route);
+            }
+        }
+        assertTrue(registered.size() >= 13, registered.toString());
+        java.util.Set<String> undocumented = new java.util.TreeSet<>(registered);
+        undocumented.removeAll(documented);
+        assertEquals(java.util.Set.of(), undocumented, "routes missing from openapi.json");
+        java.util.Set<String> stale = new java.util.TreeSet<>(documented);
+        stale.removeAll(registered);
+        assertEquals(java.util.Set.of(), stale, "openapi.json describes routes that do not exist");
+    }
+
+    @Test
+    void aPostedRunReportsItsProgressAsServerSentEventsAndFinishes() {
+        server.database().db().executeTransactionally("CALL spiky.dcbm.generate('posted', {items: 1000, contexts: 3000, seed: 5})");
+        Http.Response typo = Http.post(api + "/api/datasets/posted/runs", "{\"rnak\": 8}");
+        assertEquals(400, typo.status(), typo.body());
+        assertTrue(typo.json().get("detail").asText().contains("rank"), typo.body());
+        assertEquals(404, Http.post(api + "/api/datasets/nothing/runs", "{}").status());
+        assertEquals(0, Http.get(api + "/api/datasets/posted/runs").json().get("runs").size(), "a refused request starts no run");
+
+        Http.Response accepted = Http.post(api + "/api/datasets/posted/runs", "{\"rank\": 32, \"spkDims\": [8, 16, 32]}");
+        assertEquals(202, accepted.status(), accepted.body());
+        String id = accepted.json().get("run").asText();
+        assertEquals("/api/runs/" + id, accepted.header("Location"));
+        java.util.List<Http.Event> events = Http.events(api + "/api/runs/" + id + "/events", java.time.Duration.ofMinutes(3));
+        assertTrue(events.size() >= 2, "progress before the end: " + events);
+        Http.Event last = events.get(events.size() - 1);
+        assertEquals("finished", last.name(), events.toString());
+        assertTrue(last.data().contains("\"run\":\"" + id + "\""), last.data());
+        assertTrue(events.stream().anyMatch(e -> e.name().equals("progress") && e.data().contains("stage")), events.toString());
+        JsonNode run = Http.get(api + "/api/runs/" + id).json();
+        assertEquals("finished", run.get("status").asText());
+        assertEquals(3, run.get("spkTable").size());
+        // Once ended, the stream gives the recorded outcome at once.
+        java.util.List<Http.Event> again = Http.events(api + "/api/runs/" + id + "/events", java.time.Duration.ofSeconds(30));
+        assertEquals(1, again.size(), again.toString());
+        assertEquals("finished", again.get(0).name());
+        Http.Response unknown = Http.get(api + "/api/runs/posted-99/events");
+        assertEquals(404, unknown.status());
+        assertEquals(404, unknown.json().get("status").asInt());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());

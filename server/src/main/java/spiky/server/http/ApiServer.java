@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,31 +18,38 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
+    private final RunLauncher launcher;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, RunLauncher launcher) {
         this.app = app;
+        this.launcher = launcher;
     }
 
     public static ApiServer start(GraphDatabaseAPI db, ApiOptions options, Progress progress) {
         Queries queries = new Queries(db);
-        HealthRoutes health = new HealthRoutes(queries);
         DatasetRoutes datasets = new DatasetRoutes(queries);
         RunRoutes runs = new RunRoutes(queries);
         CommunityRoutes communities = new CommunityRoutes(queries);
         DegreeRoutes degrees = new DegreeRoutes(queries);
+        RunLauncher launcher = new RunLauncher(db, queries);
+        OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes());
+        HealthRoutes health = new HealthRoutes(queries, reports);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.routes.get("/api/health", health::get);
+            config.routes.get("/api/openapi.json", openApi::get);
             config.routes.get("/api/datasets", datasets::list);
             config.routes.get("/api/datasets/{name}", datasets::get);
             config.routes.get("/api/datasets/{name}/runs", runs::listOfDataset);
+            config.routes.post("/api/datasets/{name}/runs", launcher::post);
             config.routes.get("/api/runs/{id}", reports.route(runs::get));
+            config.routes.get("/api/runs/{id}/events", launcher::events);
             config.routes.get("/api/runs/{id}/communities", reports.route(communities::list));
             config.routes.get("/api/runs/{id}/communities/{spike}", reports.route(communities::members));
             config.routes.get("/api/runs/{id}/truth", reports.route(communities::truth));
@@ -61,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
         });
         app.start();
         LOG.info("spiky API listening on http://{}:{}/api/health", options.host(), app.port());
-        return new ApiServer(app);
+        return new ApiServer(app, launcher);
     }
 
     private static void error(Context ctx, int status, String title, String detail) {
@@ -85,8 +93,19 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every HTTP route as "METHOD /path", as Javalin registered it (for the OpenAPI check). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
+    }
+
     @Override
     public void close() {
-        app.stop();
+        try {
+            launcher.close();
+        } finally {
+            app.stop();
+        }
     }
 }

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import spiky.SpikyVersion;
 
-/** GET /api/health: is the database up, and which versions run. */
+/** GET /api/health: is the database up, which versions run, and how the report cache does. */
 final class HealthRoutes {
     private final Queries queries;
+    private final ReportCache reports;
 
-    HealthRoutes(Queries queries) {
+    HealthRoutes(Queries queries, ReportCache reports) {
         this.queries = queries;
+        this.reports = reports;
     }
 
     void get(Context ctx) {
@@ -22,6 +24,7 @@ final class HealthRoutes {
         body.put("edition", versions.get("edition"));
         body.put("gds", versions.get("gds"));
         body.put("database", "neo4j");
+        body.put("reportCache", reports.stats());
         ctx.json(body);
     }
 }
