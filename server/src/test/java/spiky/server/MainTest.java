@@ -63,6 +63,15 @@ class MainTest {
     }
 
     @Test
+    void everySubcommandExplainsItsOptions() {
+        for (String command : new String[] {"serve", "import", "generate", "pipeline", "export"}) {
+            Run help = run(command, "--help");
+            assertEquals(0, help.status(), command + ": " + help.err());
+            assertTrue(help.out().contains("Usage: spiky " + command) && help.out().contains("--data"), help.out());
+        }
+    }
+
+    @Test
     void generateRefusesAnUnknownKeyNamingTheNearestOne() {
         Run typo = run("generate", "--data", dir.resolve("g").toString(), "--dataset", "g", "-c", "comunities=4");
         assertEquals(Main.USER_ERROR, typo.status());

@@ -16,7 +16,7 @@ import spiky.graph.GraphModel;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
-@Command(name = "export", description = "Write a dataset's PPMI matrix (Matrix Market + item ids) and a run's items (CSV) for numpy/scipy.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a dataset's PPMI matrix (Matrix Market + item ids) and a run's items (CSV) for numpy/scipy.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     DataOption data;

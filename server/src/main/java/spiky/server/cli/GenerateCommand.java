@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
-@Command(name = "generate", description = "Generate a seeded degree-corrected block model dataset (calls spiky.dcbm.generate).")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a seeded degree-corrected block model dataset (calls spiky.dcbm.generate).")
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     DataOption data;

@@ -11,7 +11,7 @@ import spiky.importer.ImportSummary;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
-@Command(name = "import", description = "Import a dataset file into the data directory (with the server stopped).")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import a dataset file into the data directory (with the server stopped).")
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     DataOption data;

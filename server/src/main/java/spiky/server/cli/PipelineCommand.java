@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
-@Command(name = "pipeline", description = "Run co-occurrence → PPMI → SVD → spikes on a dataset and write the run (calls spiky.pipeline).")
+@Command(name = "pipeline", mixinStandardHelpOptions = true, description = "Run co-occurrence → PPMI → SVD → spikes on a dataset and write the run (calls spiky.pipeline).")
 final class PipelineCommand implements Callable<Integer> {
     @Mixin
     DataOption data;

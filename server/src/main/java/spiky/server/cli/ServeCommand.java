@@ -12,7 +12,7 @@ import spiky.server.SpikyServer.ServerOptions;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.http.ApiOptions;
 
-@Command(name = "serve", description = "Run the server: embedded Neo4j (Bolt, HTTP connector, Browser) and the spiky HTTP API.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server: embedded Neo4j (Bolt, HTTP connector, Browser) and the spiky HTTP API.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
