@@ -14,7 +14,7 @@ port=7371
 "$here/spiky" serve --data "$work/data" --default-dataset '' --import-dir "$shared" \
     --port "$port" --bolt-port 7972 --neo4j-http-port 7773 > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 "$here/bench/reports_latency.py" "http://127.0.0.1:$port" "$repeats" \
     ml-100k movielens ml-100k/u.data \
     lastfm lastfm-hetrec hetrec2011-lastfm-2k/user_artists.dat
