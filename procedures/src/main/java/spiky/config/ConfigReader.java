@@ -152,6 +152,44 @@ public final class ConfigReader {
         throw InvalidInputException.parameter(key, describe(v) + " is not one of " + allowed);
     }
 
+    /**
+     * A moment as epoch seconds, or null when absent: whole epoch seconds, an ISO-8601 date
+     * ('2010-01-01', read as its first second in UTC), an ISO-8601 date-time with offset
+     * ('2010-01-01T12:00:00Z'), or a Cypher date / datetime.
+     */
+    public Long epochSeconds(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number) {
+            return longIn(key, 0, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+        }
+        if (v instanceof java.time.LocalDate d) {
+            return d.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+        }
+        if (v instanceof java.time.ZonedDateTime z) {
+            return z.toEpochSecond();
+        }
+        if (v instanceof java.time.OffsetDateTime o) {
+            return o.toEpochSecond();
+        }
+        if (v instanceof java.time.LocalDateTime l) {
+            return l.toEpochSecond(java.time.ZoneOffset.UTC);
+        }
+        if (v instanceof String s) {
+            String t = s.trim();
+            try {
+                return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond()
+                        : java.time.OffsetDateTime.parse(t).toEpochSecond();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw InvalidInputException.parameter(key, "expected epoch seconds or an ISO-8601 date such as '2010-01-01' "
+                        + "or date-time such as '2010-01-01T00:00:00Z', got '" + s + "'");
+            }
+        }
+        throw InvalidInputException.parameter(key, "expected epoch seconds or an ISO-8601 date, got " + describe(v));
+    }
+
     public String string(String key, String defaultValue) {
         Object v = values.get(key);
         if (v == null) {

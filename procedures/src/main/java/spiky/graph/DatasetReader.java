@@ -24,8 +24,20 @@ public final class DatasetReader {
     private DatasetReader() {}
 
     public static DatasetArrays read(GraphDatabaseService db, String dataset, Progress progress, Termination termination) {
+        return read(db, dataset, null, progress, termination);
+    }
+
+    /**
+     * @param until when not null, only interactions with a timestamp ≤ until (epoch seconds): the
+     *              dataset as it was then. Items keep their index (every item is listed) so that
+     *              runs at several moments share one item order.
+     */
+    public static DatasetArrays read(GraphDatabaseService db, String dataset, Long until, Progress progress, Termination termination) {
         try (Transaction tx = db.beginTx()) {
             Node d = readyDataset(tx, dataset);
+            if (until != null && !Boolean.TRUE.equals(d.getProperty("hasTimestamps", false))) {
+                throw InvalidInputException.parameter("until", "dataset '" + dataset + "' was imported without timestamps");
+            }
             long expected = ((Number) d.getProperty("interactions", 0L)).longValue();
             List<Node> items = items(tx, dataset);
             int n = items.size();
@@ -40,6 +52,9 @@ public final class DatasetReader {
                 itemNodes[i] = item.getId();
                 ids[i] = item.getProperty("id");
                 for (Relationship r : item.getRelationships(Direction.OUTGOING, IN)) {
+                    if (until != null && ((Number) r.getProperty("timestamp", Long.MAX_VALUE)).longValue() > until) {
+                        continue;
+                    }
                     long contextNode = r.getEndNodeId();
                     int c = contextIndex.putIfAbsent(contextNode, contextIndex.size());
                     if (c < 0) {

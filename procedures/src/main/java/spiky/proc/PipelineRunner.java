@@ -40,7 +40,7 @@ public final class PipelineRunner {
         RunStore store = new RunStore(db, progress);
         try {
             long t0 = System.nanoTime();
-            DatasetArrays data = DatasetReader.read(db, dataset, progress, termination);
+            DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
             long readMillis = (System.nanoTime() - t0) / 1_000_000;
             PipelineResult result = compute(data, config, progress, termination);
             long pairs = result.ppmi().nnz() / 2;
@@ -59,7 +59,7 @@ public final class PipelineRunner {
 
     static Row stats(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
         long t0 = System.nanoTime();
-        DatasetArrays data = DatasetReader.read(db, dataset, progress, termination);
+        DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
         return row(null, dataset, config, compute(data, config, progress, termination), 0, "not written", readMillis);
     }

@@ -19,16 +19,18 @@ import spiky.config.ConfigReader;
  * @param sigmaPower           p in E = U·Σ^p
  * @param writePpmi            write the PPMI matrix as (:Item)-[:PPMI]->(:Item) relationships
  * @param maxPpmiRelationships above this many pairs the relationships are not written (the run says so)
+ * @param until                when not null, only interactions with a timestamp ≤ this (epoch seconds)
+ *                             count: the dataset as it was at that moment (a snapshot)
  */
 public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, SpikeConfig spikes, int concurrency,
-        boolean writePpmi, long maxPpmiRelationships) {
+        boolean writePpmi, long maxPpmiRelationships, Long until) {
 
     public static final long DEFAULT_MAX_PPMI_RELATIONSHIPS = 2_000_000L;
     public static final int DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public static final List<String> KEYS = List.of("minCount", "topK", "rankRule", "rank", "oversampling",
             "powerIterations", "seed", "method", "sigmaPower", "spkDims", "cosTheta", "rho", "concurrency",
-            "writePpmi", "maxPpmiRelationships");
+            "writePpmi", "maxPpmiRelationships", "until");
 
     public static final PipelineConfig DEFAULTS = from(Map.of());
 
@@ -38,7 +40,7 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
         SvdConfig svd = readSvd(c);
         SpikeConfig spikes = readSpikes(c, svd.rank());
         return new PipelineConfig(ppmi, svd, readSigmaPower(c), spikes, readConcurrency(c), c.bool("writePpmi", true),
-                readMaxPpmiRelationships(c));
+                readMaxPpmiRelationships(c), c.epochSeconds("until"));
     }
 
     /**
@@ -111,7 +113,12 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
         }
     }
 
-    /** Every parameter by its config name, for the run's record. */
+    /** The same settings on the interactions up to {@code cut} (epoch seconds), written or not. */
+    public PipelineConfig snapshot(long cut, boolean write) {
+        return new PipelineConfig(ppmi, svd, sigmaPower, spikes, concurrency, write, maxPpmiRelationships, cut);
+    }
+
+    /** Every parameter by its config name, for the run's record (until only when set). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("minCount", (long) ppmi.minCount());
@@ -129,6 +136,9 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
         m.put("concurrency", (long) concurrency);
         m.put("writePpmi", writePpmi);
         m.put("maxPpmiRelationships", maxPpmiRelationships);
+        if (until != null) {
+            m.put("until", until);
+        }
         return m;
     }
 }
