@@ -17,7 +17,8 @@ import spiky.graph.DatasetNames;
 public final class PipelineProcedures {
     static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ConfigDocs.SVD + ConfigDocs.SIGMA_POWER + ConfigDocs.SPIKES
             + ConfigDocs.CONCURRENCY + "; writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item); "
-            + ConfigDocs.MAX_PPMI + ": above this many pairs they are not written.";
+            + ConfigDocs.MAX_PPMI + ": above this many pairs they are not written; until (none): only interactions with a "
+            + "timestamp up to this moment (epoch seconds, ISO-8601 date or date-time, Cypher date): the dataset as it was then.";
 
     @Context
     public GraphDatabaseService db;
