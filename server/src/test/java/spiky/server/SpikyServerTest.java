@@ -482,6 +482,39 @@ class SpikyServerTest {
     }
 
     @Test
+    void stabilityOfSnapshotsComesByNormQuantile() {
+        server.database().db().executeTransactionally("CALL spiky.dcbm.generate('timed', {items: 300, contexts: 400, seed: 4})");
+        java.util.List<String> runs = server.database().db().executeTransactionally(
+                "CALL spiky.snapshots('timed', {cuts: [1600000000 + 60 * 199, 1600000000 + 60 * 399], rank: 8, spkDims: [8]}) "
+                        + "YIELD runId RETURN collect(runId) AS runs",
+                Map.of(), result -> {
+                    @SuppressWarnings("unchecked")
+                    java.util.List<String> ids = (java.util.List<String>) result.next().get("runs");
+                    return ids;
+                });
+        String ref = runs.get(1);
+        Http.Response r = Http.get(api + "/api/runs/" + ref + "/stability?runs=" + String.join(",", runs) + "&partitions=3&sample=40&k=10&metric=dot");
+        assertEquals(200, r.status(), r.body());
+        JsonNode rows = r.json().get("rows");
+        assertEquals(2 * 3, rows.size(), r.body());
+        for (JsonNode row : rows) {
+            assertEquals("dot", row.get("metric").asText());
+            if (row.get("run").asText().equals(ref)) {
+                assertEquals(1.0, row.get("meanJaccard").asDouble(), 1e-12, row.toString());
+            } else {
+                assertTrue(row.get("meanJaccard").asDouble() < 1.0, row.toString());
+                assertTrue(row.get("until").asText().startsWith("2020-09-"), row.toString());
+            }
+        }
+        assertEquals(400, Http.get(api + "/api/runs/" + ref + "/stability").status(), "runs is required");
+        Http.Response unknown = Http.get(api + "/api/runs/" + ref + "/stability?runs=timed-77");
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.json().get("detail").asText().contains("timed-77"), unknown.body());
+        assertEquals(400, Http.get(api + "/api/runs/" + ref + "/stability?runs=" + ref + "&metric=l2").status());
+        assertEquals(404, Http.get(api + "/api/runs/timed-99/stability?runs=" + ref).status());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());
