@@ -37,11 +37,12 @@ public final class StabilityProcedures {
 
     @Procedure(name = "spiky.stability", mode = Mode.READ)
     @Description("spiky.stability(refRun :: STRING, runs :: LIST<STRING>, config = {} :: MAP) :: (refRun, run, until, partition, "
-            + "normMin, normMax, candidates, sampled, missing, metric, k, meanJaccard, ciLow, ciHigh) - Splits the reference "
+            + "normMin, normMax, candidates, sampled, missing, metric, k, meanJaccard, ciLow, ciHigh, meanJaccardPresent) - Splits the reference "
             + "run's items into equal-size quantiles of their norm (partition 1 = lowest norms), samples items of each (seeded), "
             + "and in every run compares each sampled item's top-k list among the candidates of its partition with its list "
             + "in the reference run: mean Jaccard (IoU) and a 95 % normal interval, per run, partition and metric. An item "
-            + "absent from a run has an empty list there (Jaccard 0) and is counted in missing. " + StabilityStep.CONFIG_DOC)
+            + "absent from a run has an empty list there (Jaccard 0) and is counted in missing; meanJaccardPresent is the mean over the "
+            + "sampled items present in the run (null when none is). " + StabilityStep.CONFIG_DOC)
     public Stream<StabilityStep.Row> stability(@Name("refRun") String refRun, @Name("runs") List<String> runs,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         try (Jobs.Job job = Jobs.start("spiky.stability", refRun, log)) {

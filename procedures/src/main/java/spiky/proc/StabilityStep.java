@@ -28,7 +28,7 @@ public final class StabilityStep {
 
     /** One row of spiky.stability. */
     public record Row(String refRun, String run, String until, long partition, double normMin, double normMax, long candidates,
-            long sampled, long missing, String metric, long k, double meanJaccard, double ciLow, double ciHigh) {}
+            long sampled, long missing, String metric, long k, double meanJaccard, double ciLow, double ciHigh, Double meanJaccardPresent) {}
 
     public static List<Row> measure(GraphDatabaseService db, String refRun, List<String> runs, Map<String, Object> config,
             Progress progress, Termination termination) {
@@ -74,7 +74,8 @@ public final class StabilityStep {
             StabilityConfig sc = new StabilityConfig(partitions, sample, k, m.equals("dot"), seed, concurrency);
             for (NeighbourStability.Cell cell : NeighbourStability.measure(reference.norms(), ref, embeddings, sc, termination)) {
                 rows.add(new Row(refRun, runs.get(cell.run()), until.get(cell.run()), cell.partition() + 1L, cell.normMin(), cell.normMax(),
-                        cell.candidates(), cell.sampled(), cell.missing(), m, k, cell.meanJaccard(), cell.ciLow(), cell.ciHigh()));
+                        cell.candidates(), cell.sampled(), cell.missing(), m, k, cell.meanJaccard(), cell.ciLow(), cell.ciHigh(),
+                        Double.isNaN(cell.meanJaccardPresent()) ? null : cell.meanJaccardPresent()));
             }
             progress.report("stability (" + m + ")", 1, 1);
         }

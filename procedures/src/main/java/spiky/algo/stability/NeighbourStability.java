@@ -23,7 +23,7 @@ public final class NeighbourStability {
 
     /** Mean Jaccard of one run and one partition, with a normal-approximation 95 % interval. */
     public record Cell(int run, int partition, double normMin, double normMax, int candidates, int sampled, int missing,
-            double meanJaccard, double ciLow, double ciHigh) {}
+            double meanJaccard, double ciLow, double ciHigh, double meanJaccardPresent) {}
 
     /**
      * @param referenceNorms norm per reference item (the items are the reference run's rows)
@@ -45,15 +45,20 @@ public final class NeighbourStability {
                 int[][] runLists = lists(run, members, sample, config, termination);
                 double[] jaccard = new double[sample.length];
                 int missing = 0;
+                double presentSum = 0;
                 for (int s = 0; s < sample.length; s++) {
+                    jaccard[s] = jaccard(referenceLists[s], runLists[s]);
                     if (run.rowOfItem()[sample[s]] < 0) {
                         missing++;
+                    } else {
+                        presentSum += jaccard[s];
                     }
-                    jaccard[s] = jaccard(referenceLists[s], runLists[s]);
                 }
+                // Without the absent items: how lists change for items both runs know.
+                double present = missing == sample.length ? Double.NaN : presentSum / (sample.length - missing);
                 double mean = Arrays.stream(jaccard).average().orElse(Double.NaN);
                 double half = sample.length > 1 ? 1.96 * standardDeviation(jaccard, mean) / Math.sqrt(sample.length) : 0;
-                cells.add(new Cell(r, p, normMin, normMax, members.length, sample.length, missing, mean, mean - half, mean + half));
+                cells.add(new Cell(r, p, normMin, normMax, members.length, sample.length, missing, mean, mean - half, mean + half, present));
             }
         }
         return cells;

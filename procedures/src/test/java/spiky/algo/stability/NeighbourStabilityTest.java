@@ -88,6 +88,7 @@ class NeighbourStabilityTest {
                     int[][] lists = NeighbourStability.lists(reference, partsOfRef, sampled, all, () -> {});
                     long holding = Arrays.stream(lists).filter(l -> Arrays.binarySearch(l, gone) >= 0).count();
                     assertEquals((99 - holding * 2.0 / 11) / 100, cell.meanJaccard(), 1e-12, cell.toString());
+                    assertEquals((99 - holding * 2.0 / 11) / 99, cell.meanJaccardPresent(), 1e-12, cell.toString());
                     assertTrue(cell.ciLow() <= cell.meanJaccard() && cell.meanJaccard() <= cell.ciHigh());
                 }
             }
