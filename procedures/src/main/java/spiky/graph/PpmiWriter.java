@@ -9,6 +9,7 @@ import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
 import spiky.algo.linalg.CsrMatrix;
@@ -23,6 +24,8 @@ import spiky.algo.ppmi.PpmiResult;
  * and leaves the current set as it was, and readers that filter on ppmiRun never mix two sets.
  */
 public final class PpmiWriter {
+    /** Dataset property naming the spiky.ppmi.write in progress. */
+    static final String WRITING = "ppmiWriting";
     private static final int NODE_BATCH = 10_000;
     private static final int RELATIONSHIP_BATCH = 50_000;
 
@@ -41,6 +44,9 @@ public final class PpmiWriter {
             tx.acquireWriteLock(d);
             long next = ((Number) d.getProperty("ppmiCounter", 0L)).longValue() + 1;
             d.setProperty("ppmiCounter", next);
+            // Marks the write in progress: a crash before adopt leaves the marker, and start-up
+            // (removeInterrupted) deletes the half-written set it names.
+            d.setProperty(WRITING, dataset + "-ppmi-" + next);
             tx.commit();
             return dataset + "-ppmi-" + next;
         }
@@ -114,8 +120,36 @@ public final class PpmiWriter {
             Node d = DatasetReader.readyDataset(tx, dataset);
             tx.acquireWriteLock(d);
             record.writeTo(d);
+            d.removeProperty(WRITING);
             tx.commit();
         }
+    }
+
+    /** Ends a spiky.ppmi.write that failed: its relationships go, then its marker. */
+    public void abandon(String dataset, String tag) {
+        delete(dataset, tag);
+        try (Transaction tx = db.beginTx()) {
+            Node d = tx.findNode(GraphModel.DATASET, "name", dataset);
+            if (d != null && tag.equals(d.getProperty(WRITING, null))) {
+                d.removeProperty(WRITING);
+            }
+            tx.commit();
+        }
+    }
+
+    /** At start-up: deletes the PPMI sets that writes interrupted by a crash left; returns their tags. */
+    public List<String> removeInterrupted() {
+        List<String[]> found = new ArrayList<>();
+        try (Transaction tx = db.beginTx(); ResourceIterator<Node> it = tx.findNodes(GraphModel.DATASET)) {
+            it.forEachRemaining(d -> {
+                Object tag = d.getProperty(WRITING, null);
+                if (tag != null) {
+                    found.add(new String[] {(String) d.getProperty("name"), (String) tag});
+                }
+            });
+        }
+        found.forEach(f -> abandon(f[0], f[1]));
+        return found.stream().map(f -> f[1]).toList();
     }
 
     /** Removes the dataset's PPMI relationships of every tag but {@code keep}. */

@@ -91,12 +91,13 @@ public final class PpmiStep {
         long t0 = System.nanoTime();
         PpmiWriter writer = new PpmiWriter(db, progress);
         String tag = writer.newTag(dataset);
-        long written = writer.write(tag, c.data(), p);
+        long written;
         try {
+            written = writer.write(tag, c.data(), p);
             writer.adopt(dataset, PpmiRecord.of(tag, "spiky.ppmi.write", config.ppmi(), p));
         } catch (RuntimeException | Error e) {
             try {
-                writer.delete(dataset, tag);
+                writer.abandon(dataset, tag);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }

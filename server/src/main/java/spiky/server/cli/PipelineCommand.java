@@ -1,7 +1,6 @@
 package spiky.server.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +24,10 @@ final class PipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
-            Map<String, Object> row = CypherCalls.pipeline(database.db(), dataset, CliConfig.parse(config));
+            Map<String, Object> row;
+            try (JobWatcher progress = new JobWatcher("spiky.pipeline", TerminalProgress.forStderr())) {
+                row = CypherCalls.pipeline(database.db(), dataset, CliConfig.parse(config));
+            }
             System.out.println(PipelineReport.describe(row));
         }
         return 0;

@@ -17,6 +17,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.graph.DatasetEraser;
+import spiky.graph.PpmiWriter;
 import spiky.graph.RunStore;
 import spiky.graph.Schema;
 import spiky.proc.ProcedureRegistry;
@@ -52,6 +53,10 @@ public final class SpikyDatabase implements AutoCloseable {
             List<String> erased = new DatasetEraser(db, Progress.NONE).eraseUnfinished();
             if (!erased.isEmpty()) {
                 LOG.warn("Erased datasets left half-imported by an earlier crash: {}", erased);
+            }
+            List<String> abandoned = new PpmiWriter(db, Progress.NONE).removeInterrupted();
+            if (!abandoned.isEmpty()) {
+                LOG.warn("Removed PPMI relationships half-written by an earlier crash: {}", abandoned);
             }
             List<String> failed = new RunStore(db, Progress.NONE).failUnfinished();
             if (!failed.isEmpty()) {
