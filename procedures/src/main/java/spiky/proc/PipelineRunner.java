@@ -12,6 +12,10 @@ import spiky.algo.pipeline.PipelineResult;
 import spiky.graph.DatasetArrays;
 import spiky.graph.DatasetReader;
 import spiky.graph.RunStore;
+import spiky.algo.MemoryGuard;
+import spiky.algo.ppmi.Ppmi;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
 
 /** One pipeline run from the graph back to the graph: read the dataset, compute, write the run. */
 public final class PipelineRunner {
@@ -31,7 +35,30 @@ public final class PipelineRunner {
      * POST /api/datasets/{d}/runs): records the 'running' run of a ready dataset and returns its id.
      */
     public static String begin(GraphDatabaseService db, String dataset, PipelineConfig config) {
+        refuseWhatCannotFit(db, dataset, config);
         return new RunStore(db, Progress.NONE).begin(dataset, config.toMap());
+    }
+
+    /**
+     * Refuses a run whose reading and PPMI stages cannot fit the heap, before anything is read or
+     * written, from the dataset's recorded counts (the SVD and Spk stages check again with the
+     * actual sizes, which are known only after the PPMI).
+     */
+    static void refuseWhatCannotFit(GraphDatabaseService db, String dataset, PipelineConfig config) {
+        long items;
+        long contexts;
+        long interactions;
+        try (Transaction tx = db.beginTx()) {
+            Node d = DatasetReader.readyDataset(tx, dataset);
+            items = ((Number) d.getProperty("items", 0L)).longValue();
+            contexts = ((Number) d.getProperty("contexts", 0L)).longValue();
+            interactions = ((Number) d.getProperty("interactions", 0L)).longValue();
+        }
+        // The read keeps two int arrays per interaction and an id and a node id per item.
+        long read = 8L * interactions + 24L * items;
+        long ppmi = Ppmi.estimateBytes((int) Math.min(items, Integer.MAX_VALUE - 1), (int) Math.min(contexts, Integer.MAX_VALUE - 1),
+                interactions, config.ppmi(), config.concurrency());
+        MemoryGuard.check("reading '" + dataset + "' (" + items + " items, " + interactions + " interactions) and its PPMI", read + ppmi);
     }
 
     /** The rest of a run begun by {@link #begin}: compute, write, mark it finished, or failed on any error. */
@@ -58,6 +85,7 @@ public final class PipelineRunner {
     }
 
     static Row stats(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
+        refuseWhatCannotFit(db, dataset, config);
         long t0 = System.nanoTime();
         DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
         long readMillis = (System.nanoTime() - t0) / 1_000_000;

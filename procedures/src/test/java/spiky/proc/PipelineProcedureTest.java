@@ -120,6 +120,25 @@ class PipelineProcedureTest {
     }
 
     @Test
+    void aRunThatCannotFitTheHeapIsRefusedBeforeItStartsWithTheEstimateAndTheAvailableMemory() {
+        // A dataset's recorded counts are all the guard reads: a Dataset node claiming 50 billion
+        // interactions stands for data that no test could hold.
+        db.run("CREATE (:Dataset {name: 'huge', status: 'ready', items: 100000000, contexts: 200000000, interactions: 50000000000})");
+        try {
+            long runs = (Long) one("MATCH (r:EmbeddingRun) RETURN count(r)", Map.of());
+            for (String call : new String[] {"CALL spiky.pipeline('huge', {})", "CALL spiky.pipeline.stats('huge', {})"}) {
+                QueryExecutionException e = assertThrows(QueryExecutionException.class, () -> db.run(call));
+                assertTrue(e.getMessage().contains("Not enough memory for reading 'huge'") && e.getMessage().contains("is available (of -Xmx"),
+                        e.getMessage());
+                assertTrue(e.getMessage().matches("(?s).*needs about [0-9.]+ GiB.*"), e.getMessage());
+            }
+            assertEquals(runs, one("MATCH (r:EmbeddingRun) RETURN count(r)", Map.of()), "no run was begun");
+        } finally {
+            db.run("MATCH (d:Dataset {name: 'huge'}) DELETE d");
+        }
+    }
+
+    @Test
     void aRunThatFailsIsMarkedFailedAndLeavesNoResults() {
         QueryExecutionException e = assertThrows(QueryExecutionException.class,
                 () -> db.run("CALL spiky.pipeline('k8', {rank: 4000, spkDims: [16]})"));
