@@ -11,6 +11,8 @@ shared="$(cd "$here/../shared/datasets" && pwd)"
 work="$(mktemp -d)"
 port=7371
 "$here/spiky" --version >/dev/null   # builds once, outside the timings
+# Secrets of this throw-away server: the API token for POSTs, the Neo4j password for Cypher.
+export SPIKY_API_TOKEN="bench-$RANDOM$RANDOM" SPIKY_NEO4J_PASSWORD="bench-$RANDOM$RANDOM"
 "$here/spiky" serve --data "$work/data" --default-dataset '' --import-dir "$shared" \
     --port "$port" --bolt-port 7972 --neo4j-http-port 7773 > "$work/server.log" 2>&1 &
 server=$!

@@ -3,7 +3,9 @@
 Arguments: API base URL, repeats, then triples (dataset name, import format, path inside the
 server's import directory). Prints one markdown table per dataset.
 """
+import base64
 import json
+import os
 import statistics
 import sys
 import time
@@ -13,8 +15,10 @@ import urllib.request
 
 def call(url, method="GET", body=None, accept="application/json"):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "application/json", "Accept": accept})
+    headers = {"Content-Type": "application/json", "Accept": accept}
+    if method == "POST":
+        headers["Authorization"] = "Bearer " + os.environ["SPIKY_API_TOKEN"]
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
     start = time.perf_counter()
     with urllib.request.urlopen(req, timeout=3600) as r:
         payload = r.read()

@@ -3,7 +3,9 @@
 Arguments: spiky API base URL, Neo4j HTTP connector base URL, extra snapshot config (Cypher map
 entries, may be empty). Prints the snapshot runs and one markdown table per metric.
 """
+import base64
 import json
+import os
 import sys
 import time
 import urllib.error
@@ -12,8 +14,14 @@ import urllib.request
 
 def http(url, body=None, method=None):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method or ("POST" if body is not None else "GET"),
-                                 headers={"Content-Type": "application/json", "Accept": "application/json"})
+    method = method or ("POST" if body is not None else "GET")
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if "/db/neo4j/" in url:
+        basic = base64.b64encode(("neo4j:" + os.environ["SPIKY_NEO4J_PASSWORD"]).encode()).decode()
+        headers["Authorization"] = "Basic " + basic
+    elif method == "POST":
+        headers["Authorization"] = "Bearer " + os.environ["SPIKY_API_TOKEN"]
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
     with urllib.request.urlopen(req, timeout=7200) as r:
         return json.loads(r.read())
 

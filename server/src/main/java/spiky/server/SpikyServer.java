@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import spiky.Progress;
 import spiky.graph.GraphModel;
 import spiky.server.db.DatabaseOptions;
+import spiky.server.db.Secret;
 import spiky.server.db.SpikyDatabase;
 import spiky.server.http.ApiOptions;
 import spiky.server.http.ApiServer;
@@ -24,11 +25,18 @@ public final class SpikyServer implements AutoCloseable {
     private final ServerOptions options;
     private final SpikyDatabase database;
     private final ApiServer api;
+    private final Secret token;
 
-    private SpikyServer(ServerOptions options, SpikyDatabase database, ApiServer api) {
+    private SpikyServer(ServerOptions options, SpikyDatabase database, ApiServer api, Secret token) {
         this.options = options;
         this.database = database;
         this.api = api;
+        this.token = token;
+    }
+
+    /** The bearer token of the API's write endpoints. */
+    public String apiToken() {
+        return token.value();
     }
 
     /**
@@ -41,8 +49,10 @@ public final class SpikyServer implements AutoCloseable {
                 LOG.info("Empty data directory: generating and embedding the default dataset {}", options.defaultDataset());
                 firstStart.accept(database.db(), options.defaultDataset());
             }
-            ApiServer api = ApiServer.start(database.db(), options.api(), progress);
-            return new SpikyServer(options, database, api);
+            String given = options.api().token() != null ? options.api().token() : System.getenv(ApiOptions.TOKEN_ENV);
+            Secret token = Secret.of(given, options.database().dataDir().resolve(ApiOptions.TOKEN_FILE));
+            ApiServer api = ApiServer.start(database.db(), options.api().withToken(token.value()), progress);
+            return new SpikyServer(options, database, api, token);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -76,6 +86,15 @@ public final class SpikyServer implements AutoCloseable {
                 "  Neo4j Browser  http://" + db.httpHost() + ":" + db.httpPort() + "/browser/",
                 "  Bolt           bolt://" + db.boltHost() + ":" + db.boltPort(),
                 "  import folder  " + options.api().importDir().toAbsolutePath(),
+                database.newPassword() == null || !database.newPassword().generated()
+                        ? "  Neo4j user neo4j: its password is " + (database.newPassword() != null ? "the one given" : "the one set at the first start")
+                                + " (a generated one is kept in " + db.dataDir().resolve(DatabaseOptions.PASSWORD_FILE) + ")"
+                        : "  Neo4j user neo4j, password " + database.newPassword().value() + " (generated now; kept in "
+                                + db.dataDir().resolve(DatabaseOptions.PASSWORD_FILE) + ", mode 600)",
+                token.generated()
+                        ? "  API token for POST requests: " + token.value() + " (generated now; kept in "
+                                + db.dataDir().resolve(ApiOptions.TOKEN_FILE) + ", mode 600)"
+                        : "  API token for POST requests: SPIKY_API_TOKEN or " + db.dataDir().resolve(ApiOptions.TOKEN_FILE),
                 "Stop with Ctrl-C.");
     }
 

@@ -44,6 +44,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A POST with an Authorization header (e.g. "Bearer abc" or "Basic ..."). */
+    static Response post(String url, String json, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** One Server-Sent Event: its name and its data line. */
     record Event(String name, String data) {}
 

@@ -34,6 +34,8 @@ class SpikyServerTest {
     @TempDir
     static Path dir;
 
+    private static final String PASSWORD = "test-password-1";
+
     private SpikyServer server;
     private int boltPort;
     private int neo4jHttpPort;
@@ -45,7 +47,8 @@ class SpikyServerTest {
         neo4jHttpPort = FreePorts.next();
         int apiPort = FreePorts.next();
         ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", neo4jHttpPort, dir.resolve("import")),
+                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", neo4jHttpPort, dir.resolve("import"),
+                        PASSWORD),
                 new ApiOptions("127.0.0.1", apiPort, dir.resolve("import")), "dcbm");
         server = SpikyServer.start(options, Progress.NONE,
                 (db, name) -> {
@@ -64,7 +67,7 @@ class SpikyServerTest {
 
     @Test
     void boltAnswersSpikyAndGdsProcedures() {
-        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", PASSWORD));
                 Session session = driver.session()) {
             Record spiky = session.run("CALL spiky.version()").single();
             assertFalse(spiky.get("spiky").asString().isBlank());
@@ -75,13 +78,65 @@ class SpikyServerTest {
 
     @Test
     void neo4jHttpConnectorRunsCypher() {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("neo4j:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Http.Response r = Http.post("http://127.0.0.1:" + neo4jHttpPort + "/db/neo4j/tx/commit",
-                "{\"statements\":[{\"statement\":\"CALL gds.version() YIELD gdsVersion RETURN gdsVersion\"},{\"statement\":\"CALL spiky.version() YIELD spiky RETURN spiky\"}]}");
+                "{\"statements\":[{\"statement\":\"CALL gds.version() YIELD gdsVersion RETURN gdsVersion\"},{\"statement\":\"CALL spiky.version() YIELD spiky RETURN spiky\"}]}",
+                basic);
         assertEquals(200, r.status(), r.body());
         JsonNode body = r.json();
         assertEquals(0, body.get("errors").size(), r.body());
         assertTrue(body.get("results").get(0).get("data").get(0).get("row").get(0).asText().startsWith("2.13"), r.body());
         assertFalse(body.get("results").get(1).get("data").get(0).get("row").get(0).asText().isBlank());
+    }
+
+    @Test
+    void boltAndTheHttpConnectorRefuseRequestsWithoutThePassword() {
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.none());
+                Session session = driver.session()) {
+            assertThrows(org.neo4j.driver.exceptions.AuthenticationException.class, () -> session.run("RETURN 1").consume());
+        }
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", "neo4j"));
+                Session session = driver.session()) {
+            assertThrows(org.neo4j.driver.exceptions.ClientException.class, () -> session.run("RETURN 1").consume(),
+                    "Neo4j's default password no longer works");
+        }
+        Http.Response anonymous = Http.post("http://127.0.0.1:" + neo4jHttpPort + "/db/neo4j/tx/commit",
+                "{\"statements\":[{\"statement\":\"RETURN 1\"}]}");
+        assertEquals(401, anonymous.status(), anonymous.body());
+    }
+
+    @Test
+    void writeEndpointsNeedTheBearerTokenAndReadsStayOpen() {
+        long runs = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").size();
+        Http.Response none = Http.post(api + "/api/datasets/dcbm/runs", "{}");
+        assertEquals(401, none.status(), none.body());
+        assertEquals(401, none.json().get("status").asInt());
+        assertTrue(none.json().get("detail").asText().contains("Authorization: Bearer"), none.body());
+        Http.Response wrong = Http.post(api + "/api/datasets/dcbm/runs", "{}", "Bearer not-the-token");
+        assertEquals(403, wrong.status(), wrong.body());
+        Http.Response importing = Http.post(api + "/api/datasets/x/import", "{\"format\":\"csv\",\"path\":\"../etc/passwd\"}");
+        assertEquals(401, importing.status());
+        assertEquals(runs, Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").size(), "a refused request starts nothing");
+        assertEquals(200, Http.get(api + "/api/health").status());
+        java.nio.file.Path tokenFile = dir.resolve("data").resolve(ApiOptions.TOKEN_FILE);
+        assertEquals(server.apiToken(), readString(tokenFile).strip(), "a generated token is kept in the data directory");
+        assertEquals("rw-------", posix(tokenFile));
+    }
+
+    private static String readString(java.nio.file.Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String posix(java.nio.file.Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -119,7 +174,7 @@ class SpikyServerTest {
         Files.writeString(dir.resolve("import/plays.csv"), "item,context,timestamp\na,u1,10\nb,u1,11\na,u2,12\na,u2,5\n");
         Files.writeString(dir.resolve("secret.csv"), "item,context\na,u1\n");
 
-        Http.Response created = Http.post(api + "/api/datasets/plays/import", "{\"format\":\"csv\",\"path\":\"plays.csv\"}");
+        Http.Response created = Http.post(api + "/api/datasets/plays/import", "{\"format\":\"csv\",\"path\":\"plays.csv\"}", bearer());
         assertEquals(201, created.status(), created.body());
         assertEquals(3, created.json().get("interactions").asLong());
         assertEquals(1, created.json().get("duplicates").asLong());
@@ -135,16 +190,16 @@ class SpikyServerTest {
         }
         assertTrue(found, listed.toString());
 
-        Http.Response outside = Http.post(api + "/api/datasets/leak/import", "{\"format\":\"csv\",\"path\":\"../secret.csv\"}");
+        Http.Response outside = Http.post(api + "/api/datasets/leak/import", "{\"format\":\"csv\",\"path\":\"../secret.csv\"}", bearer());
         assertEquals(400, outside.status(), outside.body());
         assertTrue(outside.json().get("detail").asText().contains("outside the import directory"), outside.body());
         assertEquals(404, Http.get(api + "/api/datasets/leak").status());
 
-        Http.Response again = Http.post(api + "/api/datasets/plays/import", "{\"format\":\"csv\",\"path\":\"plays.csv\"}");
+        Http.Response again = Http.post(api + "/api/datasets/plays/import", "{\"format\":\"csv\",\"path\":\"plays.csv\"}", bearer());
         assertEquals(400, again.status());
         assertTrue(again.json().get("detail").asText().contains("already exists"), again.body());
 
-        Http.Response typo = Http.post(api + "/api/datasets/x/import", "{\"format\":\"csv\",\"pth\":\"plays.csv\"}");
+        Http.Response typo = Http.post(api + "/api/datasets/x/import", "{\"format\":\"csv\",\"pth\":\"plays.csv\"}", bearer());
         assertEquals(400, typo.status());
         assertTrue(typo.json().get("detail").asText().contains("Did you mean [path]"), typo.body());
     }
@@ -296,6 +351,10 @@ class SpikyServerTest {
         assertTrue(lines[1].startsWith(top.get("item").asText() + ","), lines[1]);
         assertEquals(404, Http.get(api + "/api/runs/dcbm-99/degrees").status());
         assertEquals(400, Http.get(api + "/api/runs/" + id + "/degrees?pageSize=0").status());
+    }
+
+    private String bearer() {
+        return "Bearer " + server.apiToken();
     }
 
     private String defaultRun() {
@@ -453,13 +512,13 @@ class SpikyServerTest {
     @Test
     void aPostedRunReportsItsProgressAsServerSentEventsAndFinishes() {
         server.database().db().executeTransactionally("CALL spiky.dcbm.generate('posted', {items: 1000, contexts: 3000, seed: 5})");
-        Http.Response typo = Http.post(api + "/api/datasets/posted/runs", "{\"rnak\": 8}");
+        Http.Response typo = Http.post(api + "/api/datasets/posted/runs", "{\"rnak\": 8}", bearer());
         assertEquals(400, typo.status(), typo.body());
         assertTrue(typo.json().get("detail").asText().contains("rank"), typo.body());
-        assertEquals(404, Http.post(api + "/api/datasets/nothing/runs", "{}").status());
+        assertEquals(404, Http.post(api + "/api/datasets/nothing/runs", "{}", bearer()).status());
         assertEquals(0, Http.get(api + "/api/datasets/posted/runs").json().get("runs").size(), "a refused request starts no run");
 
-        Http.Response accepted = Http.post(api + "/api/datasets/posted/runs", "{\"rank\": 32, \"spkDims\": [8, 16, 32]}");
+        Http.Response accepted = Http.post(api + "/api/datasets/posted/runs", "{\"rank\": 32, \"spkDims\": [8, 16, 32]}", bearer());
         assertEquals(202, accepted.status(), accepted.body());
         String id = accepted.json().get("run").asText();
         assertEquals("/api/runs/" + id, accepted.header("Location"));

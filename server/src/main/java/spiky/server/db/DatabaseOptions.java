@@ -8,9 +8,18 @@ import java.nio.file.Path;
  * @param dataDir the data directory (Neo4j's home: databases, transaction logs, logs)
  * @param network   open Bolt and the HTTP connector (the CLI's one-shot commands do not)
  * @param importDir Neo4j's import directory: LOAD CSV reads and spiky.export.* writes there; the API's import endpoint reads there
+ * @param password  the initial password of the user neo4j, set at the first start with the network on (Bolt and the HTTP
+ *                  connector require it); null: SPIKY_NEO4J_PASSWORD, else one generated and kept in {@link #PASSWORD_FILE}
  */
-public record DatabaseOptions(Path dataDir, boolean network, String boltHost, int boltPort, String httpHost, int httpPort, Path importDir) {
+public record DatabaseOptions(Path dataDir, boolean network, String boltHost, int boltPort, String httpHost, int httpPort, Path importDir,
+        String password) {
     public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String PASSWORD_FILE = "neo4j-password";
+    public static final String PASSWORD_ENV = "SPIKY_NEO4J_PASSWORD";
+
+    public DatabaseOptions(Path dataDir, boolean network, String boltHost, int boltPort, String httpHost, int httpPort, Path importDir) {
+        this(dataDir, network, boltHost, boltPort, httpHost, httpPort, importDir, null);
+    }
 
     /** A database opened without any network connector (CLI import, generate; tests). */
     public static DatabaseOptions local(Path dataDir) {

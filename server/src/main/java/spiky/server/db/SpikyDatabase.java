@@ -1,6 +1,7 @@
 package spiky.server.db;
 
 import static org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+import static org.neo4j.configuration.GraphDatabaseSettings.SYSTEM_DATABASE_NAME;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.config.Setting;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import spiky.graph.PpmiWriter;
 import spiky.graph.RunStore;
 import spiky.graph.Schema;
 import spiky.proc.ProcedureRegistry;
+import spiky.InvalidInputException;
 import spiky.Progress;
 
 /**
@@ -33,11 +36,13 @@ public final class SpikyDatabase implements AutoCloseable {
     private final DataDirectoryLock lock;
     private final DatabaseManagementService dbms;
     private final GraphDatabaseAPI db;
+    private final Secret newPassword;
 
-    private SpikyDatabase(DataDirectoryLock lock, DatabaseManagementService dbms, GraphDatabaseAPI db) {
+    private SpikyDatabase(DataDirectoryLock lock, DatabaseManagementService dbms, GraphDatabaseAPI db, Secret newPassword) {
         this.lock = lock;
         this.dbms = dbms;
         this.db = db;
+        this.newPassword = newPassword;
     }
 
     public static SpikyDatabase open(DatabaseOptions options) {
@@ -48,6 +53,7 @@ public final class SpikyDatabase implements AutoCloseable {
                     .setConfig(settings(options))
                     .build();
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(DEFAULT_DATABASE_NAME);
+            Secret newPassword = options.network() ? setInitialPassword(dbms, options) : null;
             LOG.info("Registered the procedures and functions of {} classes (spiky, GDS)", ProcedureRegistry.registerAll(db));
             Schema.apply(db);
             List<String> erased = new DatasetEraser(db, Progress.NONE).eraseUnfinished();
@@ -62,7 +68,7 @@ public final class SpikyDatabase implements AutoCloseable {
             if (!failed.isEmpty()) {
                 LOG.warn("Marked runs interrupted by an earlier crash as failed: {}", failed);
             }
-            return new SpikyDatabase(lock, dbms, db);
+            return new SpikyDatabase(lock, dbms, db, newPassword);
         } catch (RuntimeException e) {
             if (dbms != null) {
                 dbms.shutdown();
@@ -72,15 +78,42 @@ public final class SpikyDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * At the first start with the network on, the user neo4j still has Neo4j's default password
+     * and must change it: sets the operator's password (option, or SPIKY_NEO4J_PASSWORD) or a
+     * generated one kept in the data directory (mode 600). Returns the secret when it set one.
+     */
+    private static Secret setInitialPassword(DatabaseManagementService dbms, DatabaseOptions options) {
+        GraphDatabaseService system = dbms.database(SYSTEM_DATABASE_NAME);
+        boolean initial = system.executeTransactionally("SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' "
+                + "RETURN passwordChangeRequired", Map.of(), r -> r.hasNext() && Boolean.TRUE.equals(r.next().get("passwordChangeRequired")));
+        if (!initial) {
+            return null;
+        }
+        String given = options.password() != null ? options.password() : System.getenv(DatabaseOptions.PASSWORD_ENV);
+        Secret password = Secret.of(given, options.dataDir().resolve(DatabaseOptions.PASSWORD_FILE));
+        if (password.value().length() < 8) {
+            throw InvalidInputException.parameter(DatabaseOptions.PASSWORD_ENV, "Neo4j needs a password of at least 8 characters");
+        }
+        system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password.value()));
+        return password;
+    }
+
+    /** The password set at this start (the first one), to show once; null on later starts. */
+    public Secret newPassword() {
+        return newPassword;
+    }
+
     static Map<Setting<?>, Object> settings(DatabaseOptions options) {
-        return Map.of(
-                GraphDatabaseSettings.load_csv_file_url_root, options.importDir().toAbsolutePath(),
-                GraphDatabaseSettings.procedure_unrestricted, List.of("spiky.*", "gds.*"),
-                GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512),
-                BoltConnector.enabled, options.network(),
-                BoltConnector.listen_address, new SocketAddress(options.boltHost(), options.boltPort()),
-                HttpConnector.enabled, options.network(),
-                HttpConnector.listen_address, new SocketAddress(options.httpHost(), options.httpPort()));
+        return Map.ofEntries(
+                Map.entry(GraphDatabaseSettings.auth_enabled, options.network()),
+                Map.entry(GraphDatabaseSettings.load_csv_file_url_root, options.importDir().toAbsolutePath()),
+                Map.entry(GraphDatabaseSettings.procedure_unrestricted, List.of("spiky.*", "gds.*")),
+                Map.entry(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512)),
+                Map.entry(BoltConnector.enabled, options.network()),
+                Map.entry(BoltConnector.listen_address, new SocketAddress(options.boltHost(), options.boltPort())),
+                Map.entry(HttpConnector.enabled, options.network()),
+                Map.entry(HttpConnector.listen_address, new SocketAddress(options.httpHost(), options.httpPort())));
     }
 
     public GraphDatabaseAPI db() {

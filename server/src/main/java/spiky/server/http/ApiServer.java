@@ -38,11 +38,13 @@ public final class ApiServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes());
         HealthRoutes health = new HealthRoutes(queries, reports);
+        BearerToken writes = new BearerToken(options.token());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.jsonMapper(new JavalinJackson(mapper, false));
+            config.routes.before("/api/*", writes::check);
             config.routes.get("/api/health", health::get);
             config.routes.get("/api/openapi.json", openApi::get);
             config.routes.get("/api/datasets", datasets::list);
@@ -98,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
     /** Every HTTP route as "METHOD /path", as Javalin registered it (for the OpenAPI check). */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
     }
