@@ -574,6 +574,21 @@ class SpikyServerTest {
     }
 
     @Test
+    void runChangesMoveOnRunAndDatasetRecordsOnly() {
+        var db = server.database().db();
+        long g0 = server.database().runChanges().generation();
+        db.executeTransactionally("CREATE (:Scratch {x: 1})");
+        db.executeTransactionally("MATCH (s:Scratch) SET s.x = 2");
+        assertEquals(g0, server.database().runChanges().generation(), "other nodes do not move it");
+        db.executeTransactionally("MATCH (r:EmbeddingRun {dataset: 'dcbm'}) SET r.note = 'seen'");
+        long g1 = server.database().runChanges().generation();
+        assertEquals(g0 + 1, g1);
+        db.executeTransactionally("MATCH (r:EmbeddingRun {dataset: 'dcbm'}) REMOVE r.note");
+        db.executeTransactionally("MATCH (s:Scratch) DETACH DELETE s");
+        assertEquals(g1 + 1, server.database().runChanges().generation());
+    }
+
+    @Test
     void errorsAreJson() {
         Http.Response missing = Http.get(api + "/api/datasets/nope");
         assertEquals(404, missing.status());

@@ -37,12 +37,20 @@ public final class SpikyDatabase implements AutoCloseable {
     private final DatabaseManagementService dbms;
     private final GraphDatabaseAPI db;
     private final Secret newPassword;
+    private final RunChanges runChanges;
 
-    private SpikyDatabase(DataDirectoryLock lock, DatabaseManagementService dbms, GraphDatabaseAPI db, Secret newPassword) {
+    private SpikyDatabase(DataDirectoryLock lock, DatabaseManagementService dbms, GraphDatabaseAPI db, Secret newPassword,
+            RunChanges runChanges) {
         this.lock = lock;
         this.dbms = dbms;
         this.db = db;
         this.newPassword = newPassword;
+        this.runChanges = runChanges;
+    }
+
+    /** Moves whenever a run or dataset record changes (see RunChanges). */
+    public RunChanges runChanges() {
+        return runChanges;
     }
 
     public static SpikyDatabase open(DatabaseOptions options) {
@@ -68,7 +76,9 @@ public final class SpikyDatabase implements AutoCloseable {
             if (!failed.isEmpty()) {
                 LOG.warn("Marked runs interrupted by an earlier crash as failed: {}", failed);
             }
-            return new SpikyDatabase(lock, dbms, db, newPassword);
+            RunChanges runChanges = new RunChanges();
+            dbms.registerTransactionEventListener(DEFAULT_DATABASE_NAME, runChanges);
+            return new SpikyDatabase(lock, dbms, db, newPassword, runChanges);
         } catch (RuntimeException e) {
             if (dbms != null) {
                 dbms.shutdown();

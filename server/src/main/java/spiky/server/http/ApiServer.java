@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,11 @@ public final class ApiServer implements AutoCloseable {
         this.launcher = launcher;
     }
 
-    public static ApiServer start(GraphDatabaseAPI db, ApiOptions options, Progress progress) {
+    /**
+     * @param runGeneration a counter that moves whenever a run or dataset record changes: while it
+     *                      stays put, a run's record need not be read again (see ReportCache)
+     */
+    public static ApiServer start(GraphDatabaseAPI db, LongSupplier runGeneration, ApiOptions options, Progress progress) {
         Queries queries = new Queries(db);
         DatasetRoutes datasets = new DatasetRoutes(queries);
         RunRoutes runs = new RunRoutes(queries);
@@ -36,7 +41,7 @@ public final class ApiServer implements AutoCloseable {
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes());
+        ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes(), runGeneration);
         HealthRoutes health = new HealthRoutes(queries, reports);
         BearerToken writes = new BearerToken(options.token());
         Javalin app = Javalin.create(config -> {

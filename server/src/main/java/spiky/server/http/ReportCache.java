@@ -9,38 +9,71 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Reports of finished runs, computed once. A finished run does not change, so a report is a
  * function of the request (path, query parameters, wanted media type) and of the run's recorded
- * state: the cache key holds every property of the run (a later spiky.spikes.write changes its
- * Spk table, hence the key) and the dataset's current PPMI set (the degrees read it). Runs still
+ * state: the cache key holds every property of the run as JSON (a later spiky.spikes.write
+ * changes its Spk table, hence the key) and the dataset's current PPMI set (the degrees read it);
+ * the run's record itself is read again only when a run or dataset record changed. Runs still
  * in progress are never cached. Least recently used reports go first once the bodies pass
  * {@code maxBytes}.
  */
 final class ReportCache {
     private record Entry(byte[] body, String contentType) {}
 
+    /** A run's record as read at one generation of run changes, and its JSON for the cache keys. */
+    private record KnownRun(long generation, Map<String, Object> run, String json) {}
+
+    private static final int MAX_KNOWN_RUNS = 10_000;
+
     private final Queries queries;
     private final ObjectMapper json;
     private final long maxBytes;
+    private final LongSupplier runGeneration;
+    private final Map<String, KnownRun> knownRuns = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
     private long hits;
     private long misses;
 
-    ReportCache(Queries queries, ObjectMapper json, long maxBytes) {
+    ReportCache(Queries queries, ObjectMapper json, long maxBytes, LongSupplier runGeneration) {
         this.queries = queries;
         this.json = json;
         this.maxBytes = maxBytes;
+        this.runGeneration = runGeneration;
+    }
+
+    /**
+     * The run named by the request (400 / 404 as QueryParams.run), read again only when a run or
+     * dataset record changed since it was last read: the generation is taken before the read, so
+     * a change that commits during the read makes the next request read again.
+     */
+    private KnownRun run(Context ctx) throws JsonProcessingException {
+        String id = ctx.pathParam("id");
+        long generation = runGeneration.getAsLong();
+        KnownRun known = knownRuns.get(id);
+        if (known != null && known.generation() == generation) {
+            return known;
+        }
+        Map<String, Object> run = QueryParams.run(ctx, queries);
+        known = new KnownRun(generation, run, json.writeValueAsString(new TreeMap<>(run)));
+        if (knownRuns.size() >= MAX_KNOWN_RUNS) {
+            knownRuns.clear();
+        }
+        knownRuns.put(id, known);
+        return known;
     }
 
     /** A route handler: looks the run up (400 / 404), then answers from the cache or computes. */
     Handler route(RunReport report) {
         return ctx -> {
-            Map<String, Object> run = QueryParams.run(ctx, queries);
+            KnownRun known = run(ctx);
+            Map<String, Object> run = known.run();
             boolean cacheable = "finished".equals(run.get("status"));
-            String key = cacheable ? key(ctx, run) : null;
+            String key = cacheable ? key(ctx, known.json()) : null;
             Entry entry = key == null ? null : get(key);
             if (entry == null) {
                 entry = render(report.report(ctx, run));
@@ -62,12 +95,11 @@ final class ReportCache {
         return new Entry(json.writeValueAsBytes(body), "application/json");
     }
 
-    private String key(Context ctx, Map<String, Object> run) throws JsonProcessingException {
+    private static String key(Context ctx, String runJson) {
         String accept = ctx.header("Accept");
         boolean csv = accept != null && accept.contains("text/csv");
         // Sorted, so that ?a=1&b=2 and ?b=2&a=1 share an entry.
-        return ctx.path() + '?' + new TreeMap<>(ctx.queryParamMap()) + (csv ? " csv " : " json ")
-                + json.writeValueAsString(new TreeMap<>(run)); // JSON, as run properties hold arrays
+        return ctx.path() + '?' + new TreeMap<>(ctx.queryParamMap()) + (csv ? " csv " : " json ") + runJson;
     }
 
     private synchronized Entry get(String key) {
