@@ -42,7 +42,7 @@ public final class ApiServer implements AutoCloseable {
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes(), runGeneration);
-        HealthRoutes health = new HealthRoutes(queries, reports);
+        HealthRoutes health = new HealthRoutes(db, queries, reports);
         BearerToken writes = new BearerToken(options.token());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -48,17 +48,21 @@ final class RunLauncher implements AutoCloseable {
         if (queries.rows("dataset.cypher", Map.of("name", dataset)).isEmpty()) {
             throw new NotFoundResponse("No dataset named '" + dataset + "'");
         }
-        PipelineConfig config = PipelineConfig.from(JsonBodies.object(ctx));
+        Map<String, Object> body = new LinkedHashMap<>(JsonBodies.object(ctx));
+        // A run started over HTTP shares the machine with the API it is served by: unless told
+        // otherwise it leaves one core to answer requests.
+        body.putIfAbsent("concurrency", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        PipelineConfig config = PipelineConfig.from(body);
         String run = PipelineRunner.begin(db, dataset, config);
         events.open(run, new RunEvents.Event("queued", Map.of("run", run, "stage", "queued")));
         worker.submit(() -> execute(run, dataset, config));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", run);
-        body.put("dataset", dataset);
-        body.put("status", "running");
-        body.put("self", "/api/runs/" + run);
-        body.put("events", "/api/runs/" + run + "/events");
-        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/runs/" + run).json(body);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("run", run);
+        answer.put("dataset", dataset);
+        answer.put("status", "running");
+        answer.put("self", "/api/runs/" + run);
+        answer.put("events", "/api/runs/" + run + "/events");
+        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/runs/" + run).json(answer);
     }
 
     private void execute(String run, String dataset, PipelineConfig config) {
