@@ -44,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/communities", communities::list);
             config.routes.get("/api/runs/{id}/truth", communities::truth);
             config.routes.get("/api/runs/{id}/degrees", degrees::get);
+            config.routes.get("/api/runs/{id}/baselines", new BaselineRoutes(queries)::get);
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

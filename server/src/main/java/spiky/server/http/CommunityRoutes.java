@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import spiky.InvalidInputException;
 
 /**
  * The community reports of a run at one f': GET /api/runs/{id}/communities?f=&page=&pageSize=
@@ -22,29 +21,8 @@ final class CommunityRoutes {
         this.queries = queries;
     }
 
-    /** A finished run's spike level chosen by ?f= (default: its first f'). */
-    private record Level(String run, long f, Map<String, Object> spk) {}
-
-    @SuppressWarnings("unchecked")
-    private Level level(Context ctx) {
-        Map<String, Object> run = QueryParams.run(ctx, queries);
-        String id = (String) run.get("id");
-        List<Map<String, Object>> table = (List<Map<String, Object>>) run.get("spkTable");
-        if (table == null || table.isEmpty()) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' has no spikes yet (status " + run.get("status")
-                    + "); spiky.spikes.write computes them");
-        }
-        List<Long> dims = table.stream().map(m -> ((Number) m.get("f")).longValue()).toList();
-        long f = QueryParams.wholeNumber(ctx, "f", dims.get(0), 1, Integer.MAX_VALUE);
-        int index = dims.indexOf(f);
-        if (index < 0) {
-            throw InvalidInputException.parameter("f", f + " is not one of the run's f' " + dims);
-        }
-        return new Level(id, f, table.get(index));
-    }
-
     void list(Context ctx) {
-        Level level = level(ctx);
+        QueryParams.Level level = QueryParams.level(ctx, queries);
         long pageSize = QueryParams.wholeNumber(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
         List<Map<String, Object>> rows = queries.rows("communities.cypher",
@@ -60,7 +38,7 @@ final class CommunityRoutes {
     }
 
     void truth(Context ctx) {
-        Level level = level(ctx);
+        QueryParams.Level level = QueryParams.level(ctx, queries);
         Map<String, Object> row = queries.rows("truth.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
         if (((Number) row.get("items")).longValue() == 0) {
             throw new ConflictResponse("The items of run '" + level.run() + "' carry no planted community (trueCommunity): "
