@@ -12,6 +12,10 @@ import java.util.UUID;
  * graph, compared with the spikes at f' and with the planted communities (cypher/baselines.cypher).
  */
 final class BaselineRoutes {
+    /** The query's columns in the order the answer lists them (a result row is an unordered map). */
+    private static final List<String> COLUMNS = List.of("dataset", "ppmiRun", "nodes", "relationships", "items", "covered",
+            "louvain", "leiden", "spikes", "fastRP", "spiky");
+
     private final Queries queries;
 
     BaselineRoutes(Queries queries) {
@@ -44,7 +48,9 @@ final class BaselineRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", level.run());
         body.put("f", level.f());
-        body.putAll(row);
+        for (String column : COLUMNS) {
+            body.put(column, row.get(column));
+        }
         ctx.json(body);
     }
 }
