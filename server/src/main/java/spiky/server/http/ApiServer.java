@@ -37,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
         CommunityRoutes communities = new CommunityRoutes(queries);
         DegreeRoutes degrees = new DegreeRoutes(queries);
         StabilityRoutes stability = new StabilityRoutes(queries);
+        BaselineRoutes baselines = new BaselineRoutes(queries);
         RunLauncher launcher = new RunLauncher(db, queries);
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
@@ -63,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/truth", reports.route(communities::truth));
             config.routes.get("/api/runs/{id}/degrees", reports.route(degrees::get));
             config.routes.get("/api/runs/{id}/stability", reports.route(stability::get));
+            config.routes.get("/api/runs/{id}/baselines", reports.route(baselines::get));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

@@ -32,28 +32,8 @@ final class CommunityRoutes {
         this.queries = queries;
     }
 
-    /** A finished run's spike level chosen by ?f= (default: its first f'). */
-    record Level(String run, long f, Map<String, Object> spk) {}
-
-    @SuppressWarnings("unchecked")
-    static Level level(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        List<Map<String, Object>> table = (List<Map<String, Object>>) run.get("spkTable");
-        if (table == null || table.isEmpty()) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' has no spikes yet (status " + run.get("status")
-                    + "); spiky.spikes.write computes them");
-        }
-        List<Long> dims = table.stream().map(m -> ((Number) m.get("f")).longValue()).toList();
-        long f = QueryParams.wholeNumber(ctx, "f", dims.get(0), 1, Integer.MAX_VALUE);
-        int index = dims.indexOf(f);
-        if (index < 0) {
-            throw InvalidInputException.parameter("f", f + " is not one of the run's f' " + dims);
-        }
-        return new Level(id, f, table.get(index));
-    }
-
     Object list(Context ctx, Map<String, Object> run) {
-        Level level = level(ctx, run);
+        QueryParams.Level level = QueryParams.level(ctx, run);
         String sort = QueryParams.choice(ctx, "sort", "size", SORT_COLUMNS);
         boolean descending = QueryParams.choice(ctx, "order", "desc", List.of("desc", "asc")).equals("desc");
         long pageSize = QueryParams.wholeNumber(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
@@ -73,7 +53,7 @@ final class CommunityRoutes {
     }
 
     Object members(Context ctx, Map<String, Object> run) {
-        Level level = level(ctx, run);
+        QueryParams.Level level = QueryParams.level(ctx, run);
         // Item ids are integers or strings (Dataset.itemIdType): the query compares them as text.
         String spike = ctx.pathParam("spike");
         String sort = QueryParams.choice(ctx, "sort", "norm", MEMBER_SORT_COLUMNS);
@@ -97,7 +77,7 @@ final class CommunityRoutes {
     }
 
     Object truth(Context ctx, Map<String, Object> run) {
-        Level level = level(ctx, run);
+        QueryParams.Level level = QueryParams.level(ctx, run);
         String weight = QueryParams.choice(ctx, "weight", "count", List.copyOf(new java.util.TreeSet<>(WEIGHTS.keySet())));
         long blocks = QueryParams.wholeNumber(ctx, "blocks", 20, 1, MAX_BLOCKS);
         Map<String, Object> planted = queries.rows("truth.cypher", Map.of("run", level.run(), "f", level.f())).get(0);

@@ -23,7 +23,7 @@ final class DegreeRoutes {
     Object get(Context ctx, Map<String, Object> run) {
         String id = (String) run.get("id");
         // spike at ?f= (default the first f'); a run without spikes has none to give.
-        Object f = run.get("spkTable") instanceof List<?> table && !table.isEmpty() ? CommunityRoutes.level(ctx, run).f() : null;
+        Object f = run.get("spkTable") instanceof List<?> table && !table.isEmpty() ? QueryParams.level(ctx, run).f() : null;
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
             List<Map<String, Object>> rows = queries.rows("degrees.cypher", params(id, f, 0L, Long.MAX_VALUE));

@@ -39,6 +39,32 @@ final class QueryParams {
         return raw;
     }
 
+    /** A finished run's spike level: its id and dataset, the f' chosen by ?f= and that f''s row of the Spk table. */
+    record Level(String run, String dataset, long f, Map<String, Object> spk) {}
+
+    /** The run of {id} at the f' of ?f= (default: its first f'), or 400 (no spikes, f' not in its table) / 404. */
+    static Level level(Context ctx, Queries queries) {
+        return level(ctx, run(ctx, queries));
+    }
+
+    /** The same for a run already looked up (cypher/run.cypher's map). */
+    @SuppressWarnings("unchecked")
+    static Level level(Context ctx, Map<String, Object> run) {
+        String id = (String) run.get("id");
+        List<Map<String, Object>> table = (List<Map<String, Object>>) run.get("spkTable");
+        if (table == null || table.isEmpty()) {
+            throw InvalidInputException.parameter("id", "run '" + id + "' has no spikes yet (status " + run.get("status")
+                    + "); spiky.spikes.write computes them");
+        }
+        List<Long> dims = table.stream().map(m -> ((Number) m.get("f")).longValue()).toList();
+        long f = wholeNumber(ctx, "f", dims.get(0), 1, Integer.MAX_VALUE);
+        int index = dims.indexOf(f);
+        if (index < 0) {
+            throw InvalidInputException.parameter("f", f + " is not one of the run's f' " + dims);
+        }
+        return new Level(id, (String) run.get("dataset"), f, table.get(index));
+    }
+
     /** A whole-number query parameter within [min, max], or the default when absent. */
     static long wholeNumber(Context ctx, String name, long defaultValue, long min, long max) {
         String raw = ctx.queryParam(name);
