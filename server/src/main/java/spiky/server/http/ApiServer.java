@@ -120,10 +120,12 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stop taking requests first, then stop the background run (it fails at its next
+        // termination check and cleans up after itself) before the database goes.
         try {
-            launcher.close();
-        } finally {
             app.stop();
+        } finally {
+            launcher.close();
         }
     }
 }
