@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -38,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
         DegreeRoutes degrees = new DegreeRoutes(queries);
         StabilityRoutes stability = new StabilityRoutes(queries);
         BaselineRoutes baselines = new BaselineRoutes(queries);
+        PlotRoutes plots = new PlotRoutes(queries);
         RunLauncher launcher = new RunLauncher(db, queries);
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
@@ -50,6 +52,10 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.jsonMapper(new JavalinJackson(mapper, false));
+            // The report page (/ = public/index.html) and ECharts from its WebJar (/webjars/echarts/...).
+            // Javalin tries static files only after the routes, so unknown /api paths still get the JSON 404.
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
             config.routes.before("/api/*", writes::check);
             config.routes.get("/api/health", health::get);
             config.routes.get("/api/openapi.json", openApi::get);
@@ -65,6 +71,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/degrees", reports.route(degrees::get));
             config.routes.get("/api/runs/{id}/stability", reports.route(stability::get));
             config.routes.get("/api/runs/{id}/baselines", reports.route(baselines::get));
+            config.routes.get("/api/runs/{id}/points", reports.route(plots::points));
+            config.routes.get("/api/runs/{id}/coverage", reports.route(plots::coverage));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

@@ -1,0 +1,71 @@
+package spiky.server.http;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data for the report page's pictures of a run at one f':
+ * GET /api/runs/{id}/points (the embedding scatter on two dimensions, cypher/embedding-points.cypher)
+ * and GET /api/runs/{id}/coverage (the Spk coverage curve, cypher/coverage.cypher).
+ */
+final class PlotRoutes {
+    static final int MAX_POINTS = 20_000;
+    private static final int DEFAULT_POINTS = 5_000;
+
+    private final Queries queries;
+
+    PlotRoutes(Queries queries) {
+        this.queries = queries;
+    }
+
+    /** {run, f, x, y, items, points: [{item, name, spike, norm, x, y}]}, highest norms first. */
+    Object points(Context ctx, Map<String, Object> run) {
+        QueryParams.Level level = QueryParams.level(ctx, run);
+        long rank = ((Number) run.get("rank")).longValue();
+        long x = QueryParams.wholeNumber(ctx, "x", 0, 0, rank - 1);
+        long y = QueryParams.wholeNumber(ctx, "y", Math.min(1, rank - 1), 0, rank - 1);
+        long limit = QueryParams.wholeNumber(ctx, "limit", DEFAULT_POINTS, 1, MAX_POINTS);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", level.run());
+        body.put("f", level.f());
+        body.put("x", x);
+        body.put("y", y);
+        body.put("items", run.get("n"));
+        body.put("points", queries.rows("embedding-points.cypher",
+                Map.of("run", level.run(), "f", level.f(), "x", x, "y", y, "limit", limit)));
+        return body;
+    }
+
+    /**
+     * {run, f, items, peaks: [{peak, name, norm, size, covered, share}]} in the cover's visiting
+     * order; covered and share are running totals, so the last share is the run's covered share.
+     */
+    @SuppressWarnings("unchecked")
+    Object coverage(Context ctx, Map<String, Object> run) {
+        QueryParams.Level level = QueryParams.level(ctx, run);
+        Map<String, Object> row = queries.rows("coverage.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
+        long items = ((Number) row.get("items")).longValue();
+        List<Map<String, Object>> peaks = new ArrayList<>();
+        long covered = 0;
+        for (Map<String, Object> spike : (List<Map<String, Object>>) row.get("spikes")) {
+            covered += ((Number) spike.get("size")).longValue();
+            Map<String, Object> peak = new LinkedHashMap<>();
+            peak.put("peak", spike.get("peak"));
+            peak.put("name", spike.get("name"));
+            peak.put("norm", spike.get("norm"));
+            peak.put("size", spike.get("size"));
+            peak.put("covered", covered);
+            peak.put("share", items == 0 ? 0.0 : (double) covered / items);
+            peaks.add(peak);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", level.run());
+        body.put("f", level.f());
+        body.put("items", items);
+        body.put("peaks", peaks);
+        return body;
+    }
+}

@@ -1,0 +1,208 @@
+// The report page's five charts, drawn with ECharts (SVG renderer, so the drawing is in the DOM).
+// Every chart container ends in one of three states, which tests read:
+//   data-state="drawn"  data-points = number of data items drawn (points, peaks, cells)
+//   data-state="empty"  data-points = 0, and the reason as its text (e.g. no planted truth)
+//   data-state="error"  data-points = 0, and the failure as its text
+// Animation is off: the picture is final as soon as setOption returns.
+const Charts = (() => {
+  const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf',
+    '#bcbd22', '#393b79', '#ad494a', '#637939'];
+  const UNCOVERED = '#cfcfcf';
+  const OTHER = '#7f7f7f';
+  const esc = (s) => echarts.format.encodeHTML(String(s));
+  const short = (s, n = 18) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+  function draw(el, option, points) {
+    let chart = echarts.getInstanceByDom(el);
+    if (!chart) {
+      el.textContent = '';
+      el.dataset.state = 'drawn'; // before init: the empty state's CSS height would size the chart
+      chart = echarts.init(el, null, { renderer: 'svg' });
+    }
+    el.dataset.state = 'drawn';
+    chart.setOption(Object.assign({ animation: false }, option), true);
+    el.dataset.points = String(points);
+  }
+
+  function empty(el, message, state = 'empty') {
+    const chart = echarts.getInstanceByDom(el);
+    if (chart) chart.dispose();
+    el.dataset.state = state;
+    el.dataset.points = '0';
+    el.textContent = message;
+  }
+
+  /**
+   * Colours and labels of a run's spikes at one f', from the coverage peaks: the `top` largest
+   * spikes get a colour each, in order of size, so that a spike looks the same in every chart.
+   */
+  function spikes(peaks, top) {
+    const bySize = peaks.slice().sort((a, b) => b.size - a.size);
+    const info = new Map();
+    bySize.forEach((p, i) => info.set(String(p.peak), {
+      rank: i, size: p.size, label: short(p.name == null ? 'spike ' + p.peak : String(p.name)),
+      color: i < top ? PALETTE[i % PALETTE.length] : OTHER,
+    }));
+    return {
+      count: bySize.length,
+      top: Math.min(top, bySize.length),
+      info,
+      // The series a point goes to: one of the top spikes, 'other' spikes, or 'uncovered'.
+      key(spike) {
+        if (spike == null) return 'uncovered';
+        const i = info.get(String(spike));
+        return i && i.rank < top ? String(spike) : 'other';
+      },
+      label(key) {
+        if (key === 'uncovered') return 'uncovered';
+        if (key === 'other') return 'other spikes';
+        return info.get(key).label;
+      },
+      color(key) {
+        if (key === 'uncovered') return UNCOVERED;
+        if (key === 'other') return OTHER;
+        return info.get(key).color;
+      },
+      // Series order: uncovered first (drawn underneath), then other spikes, then the top spikes.
+      keys() {
+        return ['uncovered', 'other'].concat(bySize.slice(0, top).map((p) => String(p.peak)));
+      },
+    };
+  }
+
+  /** Points grouped into one scatter series per spike key, empty series dropped. */
+  function seriesBySpike(palette, rows, value, extra) {
+    const groups = new Map(palette.keys().map((k) => [k, []]));
+    let drawn = 0;
+    for (const row of rows) {
+      const v = value(row);
+      if (v == null) continue;
+      groups.get(palette.key(row.spike)).push(v);
+      drawn++;
+    }
+    const series = [];
+    for (const [key, data] of groups) {
+      if (data.length === 0) continue;
+      series.push(Object.assign({ type: 'scatter', name: palette.label(key), data, symbolSize: key === 'uncovered' ? 3 : 5,
+        itemStyle: { color: palette.color(key), opacity: key === 'uncovered' ? 0.6 : 0.85 } }, extra));
+    }
+    return { series, drawn };
+  }
+
+  const legend = { type: 'scroll', bottom: 0 };
+  const grid = { left: 60, right: 30, top: 30, bottom: 70 };
+  const pointTip = (p) => `${esc(p.value[2])}<br>${esc(p.seriesName)}<br>${p.value[0].toPrecision(4)}, ${p.value[1].toPrecision(4)}`;
+
+  /** (a) The embedding on dimensions x and y of /api/runs/{id}/points. */
+  function scatter(el, body, palette) {
+    const label = (p) => (p.name == null ? String(p.item) : String(p.name));
+    const { series, drawn } = seriesBySpike(palette, body.points, (p) => [p.x, p.y, label(p)]);
+    if (drawn === 0) return empty(el, 'This run has no embedded items.');
+    draw(el, {
+      legend, grid, tooltip: { trigger: 'item', formatter: pointTip },
+      title: { text: `${drawn} of ${body.items} items, highest norm first`, textStyle: { fontSize: 12, fontWeight: 'normal' }, right: 10 },
+      xAxis: { type: 'value', name: `dimension ${body.x}`, nameLocation: 'middle', nameGap: 25 },
+      yAxis: { type: 'value', name: `dimension ${body.y}`, nameLocation: 'middle', nameGap: 45 },
+      series,
+    }, drawn);
+  }
+
+  /** (b) Covered share against number of peaks, from /api/runs/{id}/coverage, with the ρ line. */
+  function coverage(el, body, rho) {
+    const peaks = body.peaks;
+    if (peaks.length === 0) return empty(el, 'No spike at this f′.');
+    const data = [[0, 0]].concat(peaks.map((p, i) => [i + 1, p.share]));
+    const pct = (v) => (100 * v).toFixed(0) + ' %';
+    draw(el, {
+      grid,
+      tooltip: {
+        trigger: 'axis', formatter: (ps) => {
+          const i = ps[0].value[0];
+          if (i === 0) return 'no peak yet';
+          const p = peaks[i - 1];
+          return `peak ${i}: ${esc(p.name == null ? p.peak : p.name)}<br>size ${p.size}, norm ${p.norm.toPrecision(4)}<br>covered ${p.covered} of ${body.items} (${(100 * p.share).toFixed(1)} %)`;
+        },
+      },
+      xAxis: { type: 'value', name: 'peaks (descending norm)', nameLocation: 'middle', nameGap: 25, min: 0 },
+      yAxis: { type: 'value', name: 'covered share', min: 0, max: 1, axisLabel: { formatter: pct } },
+      series: [{
+        type: 'line', data, step: 'end', showSymbol: peaks.length <= 60, symbolSize: 5, color: PALETTE[0],
+        markLine: { silent: true, symbol: 'none', lineStyle: { color: '#d62728', type: 'dashed' },
+          label: { formatter: `ρ = ${pct(rho)}`, position: 'insideEndTop' }, data: [{ yAxis: rho }] },
+      }],
+    }, peaks.length);
+  }
+
+  /** (c) Norm against degree (log–log) per spike, from /api/runs/{id}/degrees; `degree` names the column. */
+  function degree(el, body, palette, degreeKey, degreeLabel) {
+    const label = (p) => (p.name == null ? String(p.item) : String(p.name));
+    // A log axis has no place for 0: items of degree 0 (e.g. no PPMI relationship written) are left out.
+    const { series, drawn } = seriesBySpike(palette, body.items,
+      (p) => (p[degreeKey] > 0 && p.norm > 0 ? [p[degreeKey], p.norm, label(p)] : null));
+    if (drawn === 0) return empty(el, `No item has a positive ${degreeLabel}` + (degreeKey === 'ppmiDegree' ? ' (were the PPMI relationships written?)' : '') + '.');
+    const left = body.items.length - drawn;
+    draw(el, {
+      legend, grid, tooltip: { trigger: 'item', formatter: pointTip },
+      title: { text: `${drawn} items` + (left ? `, ${left} of degree 0 left out` : ''), textStyle: { fontSize: 12, fontWeight: 'normal' }, right: 10 },
+      xAxis: { type: 'log', name: degreeLabel, nameLocation: 'middle', nameGap: 25 },
+      yAxis: { type: 'log', name: 'norm', nameLocation: 'middle', nameGap: 45 },
+      series,
+    }, drawn);
+  }
+
+  /** labels: false, or a formatter of a cell's label (shown on small matrices only). */
+  function heatmap(el, xs, ys, cells, visualMap, tooltip, labels) {
+    draw(el, {
+      tooltip: { position: 'top', formatter: tooltip },
+      grid: { left: 140, right: 30, top: 20, bottom: 110 },
+      xAxis: { type: 'category', data: xs, splitArea: { show: true }, axisLabel: { rotate: 45, interval: 0 } },
+      yAxis: { type: 'category', data: ys, splitArea: { show: true }, inverse: true, axisLabel: { interval: 0 } },
+      visualMap: Object.assign({ calculable: true, orient: 'horizontal', left: 'center', bottom: 0 }, visualMap),
+      series: [{ type: 'heatmap', data: cells, label: { show: !!labels, fontSize: 10, formatter: labels || undefined } }],
+    }, cells.length);
+  }
+
+  /** (d) Items per (spike, true community), from the contingency of /api/runs/{id}/truth. */
+  function contingency(el, truth, palette) {
+    if (!truth.planted) return empty(el, 'No planted truth: the items of this dataset carry no true community to compare with.');
+    const communities = [...new Set(truth.contingency.map((c) => c.trueCommunity))]
+      .sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+    // Per row (a top spike, 'other' spikes or 'uncovered'), items per community column.
+    const counts = new Map();
+    for (const c of truth.contingency) {
+      const key = palette.key(c.spike);
+      if (!counts.has(key)) counts.set(key, new Map());
+      const row = counts.get(key);
+      const x = communities.indexOf(c.trueCommunity);
+      row.set(x, (row.get(x) || 0) + c.items);
+    }
+    const rows = palette.keys().slice(2).concat(['other', 'uncovered']).filter((r) => counts.has(r));
+    const cells = [];
+    rows.forEach((r, y) => counts.get(r).forEach((n, x) => cells.push([x, y, n])));
+    if (cells.length === 0) return empty(el, 'No item with a true community in this run.');
+    const max = Math.max(...cells.map((c) => c[2]));
+    heatmap(el, communities.map(String), rows.map((r) => palette.label(r)), cells,
+      { min: 0, max, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
+      (p) => `${esc(palette.label(rows[p.value[1]]))} × community ${esc(communities[p.value[0]])}: ${p.value[2]} items`,
+      rows.length * communities.length <= 300 && ((p) => String(p.value[2])));
+  }
+
+  /** (e) The fitted DCBM's block matrix B̂ between the largest spikes, on a log scale. */
+  function blocks(el, truth) {
+    const m = truth.fitted && truth.fitted.blockMatrix;
+    if (!m || !m.spikes || m.spikes.length === 0) return empty(el, 'No block matrix: no spike at this f′ has a fitted block.');
+    const labels = m.spikes.map((s, i) => short(m.names && m.names[i] != null ? String(m.names[i]) : 'spike ' + s));
+    const cells = [];
+    m.values.forEach((row, i) => row.forEach((v, j) => {
+      if (v != null && v > 0) cells.push([j, i, Math.log10(v), v]);
+    }));
+    if (cells.length === 0) return empty(el, 'The fitted block matrix has no positive entry (no PPMI weight between covered items).');
+    const reach = Math.max(1, ...cells.map((c) => Math.abs(c[2])));
+    heatmap(el, labels, labels, cells,
+      { min: -reach, max: reach, dimension: 2, text: ['log₁₀ B̂ high', 'low'], inRange: { color: ['#2166ac', '#f7f7f7', '#b2182b'] } },
+      (p) => `${esc(labels[p.value[1]])} × ${esc(labels[p.value[0]])}: B̂ = ${p.value[3].toPrecision(3)}`,
+      cells.length <= 100 && ((p) => p.value[3].toPrecision(2)));
+  }
+
+  return { spikes, scatter, coverage, degree, contingency, blocks, empty };
+})();

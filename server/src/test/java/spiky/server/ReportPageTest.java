@@ -1,0 +1,312 @@
+package spiky.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import spiky.Progress;
+import spiky.server.SpikyServer.ServerOptions;
+import spiky.server.db.DatabaseOptions;
+import spiky.server.http.ApiOptions;
+
+/**
+ * The report page (/) and its data endpoints /api/runs/{id}/points and /coverage, on a small
+ * generated DCBM; the page itself is loaded by a real headless Chromium.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportPageTest {
+    private static final List<String> CHARTS = List.of("scatter", "coverage", "degree", "contingency", "blocks");
+    private static final Pattern CHART = Pattern.compile("<div[^>]*\\bid=\"chart-([a-z]+)\"[^>]*>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_][\\w-]*)=\"([^\"]*)\"");
+
+    @TempDir
+    static Path dir;
+
+    private SpikyServer server;
+    private String api;
+    private String run;
+    private JsonNode runRecord;
+
+    @BeforeAll
+    void start() {
+        ServerOptions options = new ServerOptions(
+                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(),
+                        dir.resolve("import"), "page-test-password"),
+                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
+        server = SpikyServer.start(options, Progress.NONE,
+                (db, name) -> {
+                    db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 300, contexts: 600, seed: 11})", Map.of("name", name));
+                    db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
+                });
+        api = "http://127.0.0.1:" + server.apiPort();
+        run = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
+        runRecord = Http.get(api + "/api/runs/" + run).json();
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void coverageFollowsTheCoversVisitingOrderUpToTheRunsCoveredShare() {
+        long n = runRecord.get("n").asLong();
+        for (JsonNode level : runRecord.get("spkTable")) {
+            int f = level.get("f").asInt();
+            Http.Response r = Http.get(api + "/api/runs/" + run + "/coverage?f=" + f);
+            assertEquals(200, r.status(), r.body());
+            JsonNode body = r.json();
+            assertEquals(n, body.get("items").asLong());
+            JsonNode peaks = body.get("peaks");
+            assertEquals(level.get("peaks").asLong(), peaks.size(), r.body());
+            double previousShare = 0;
+            long sizes = 0;
+            for (JsonNode p : peaks) {
+                sizes += p.get("size").asLong();
+                assertEquals(sizes, p.get("covered").asLong(), "running covered count: " + r.body());
+                assertEquals((double) sizes / n, p.get("share").asDouble(), 1e-12);
+                assertTrue(p.get("share").asDouble() > previousShare, "share rises with every peak: " + r.body());
+                previousShare = p.get("share").asDouble();
+            }
+            JsonNode last = peaks.get(peaks.size() - 1);
+            assertTrue(last.get("share").asDouble() >= 0.5, "the cover stops past rho = 0.5: " + r.body());
+            assertEquals(level.get("covered").asLong(), last.get("covered").asLong());
+            assertEquals(level.get("covered").asDouble() / n, last.get("share").asDouble(), 1e-12);
+            // The cover recomputed here from the stored vectors: same peaks, same order, same sizes.
+            List<long[]> expected = recomputedCover(f, runRecord.get("cosTheta").asDouble(), runRecord.get("rho").asDouble());
+            List<long[]> actual = new ArrayList<>();
+            for (JsonNode p : peaks) {
+                actual.add(new long[] {p.get("peak").asLong(), p.get("size").asLong()});
+            }
+            assertEquals(expected.stream().map(a -> a[0] + ":" + a[1]).toList(), actual.stream().map(a -> a[0] + ":" + a[1]).toList(),
+                    "peak:size in visiting order at f'=" + f);
+        }
+        assertEquals(400, Http.get(api + "/api/runs/" + run + "/coverage?f=12").status());
+        assertTrue(Http.get(api + "/api/runs/" + run + "/coverage?f=x").json().get("detail").asText().contains("`f`"));
+        assertEquals(404, Http.get(api + "/api/runs/dcbm-99/coverage").status());
+    }
+
+    /**
+     * The definition of the cover (SpikeCover's class comment) on the stored embeddings: visit items
+     * by descending norm of their first f dimensions; an uncovered one becomes a peak and covers the
+     * uncovered items of cosine above cosTheta; stop once more than rho·n are covered.
+     */
+    private List<long[]> recomputedCover(int f, double cosTheta, double rho) {
+        Map<Long, double[]> vectors = new HashMap<>();
+        server.database().db().executeTransactionally("MATCH (e:Embedding {run: $run}) RETURN e.item AS item, e.vector AS v",
+                Map.of("run", run), result -> {
+                    result.forEachRemaining(row -> vectors.put(((Number) row.get("item")).longValue(), head(row.get("v"), f)));
+                    return null;
+                });
+        List<Long> order = new ArrayList<>(vectors.keySet());
+        order.sort(Comparator.comparingDouble((Long i) -> -norm(vectors.get(i))).thenComparing(i -> i));
+        Map<Long, Long> coveredBy = new LinkedHashMap<>();
+        List<long[]> peaks = new ArrayList<>();
+        for (long p : order) {
+            if (coveredBy.size() > rho * vectors.size()) {
+                break;
+            }
+            if (coveredBy.containsKey(p)) {
+                continue;
+            }
+            double[] u = vectors.get(p);
+            long size = 0;
+            for (long i : order) {
+                double[] v = vectors.get(i);
+                if (!coveredBy.containsKey(i) && (i == p || dot(u, v) / (norm(u) * norm(v)) > cosTheta)) {
+                    coveredBy.put(i, p);
+                    size++;
+                }
+            }
+            peaks.add(new long[] {p, size});
+        }
+        return peaks;
+    }
+
+    private static double[] head(Object vector, int f) {
+        double[] out = new double[f];
+        for (int j = 0; j < f; j++) {
+            out[j] = vector instanceof float[] a ? a[j] : ((double[]) vector)[j];
+        }
+        return out;
+    }
+
+    private static double norm(double[] v) {
+        return Math.sqrt(dot(v, v));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
+    }
+
+    @Test
+    void pointsAreTheHighestNormItemsOnTheChosenDimensions() {
+        long n = runRecord.get("n").asLong();
+        Http.Response all = Http.get(api + "/api/runs/" + run + "/points?f=16");
+        assertEquals(200, all.status(), all.body());
+        JsonNode body = all.json();
+        assertEquals(0, body.get("x").asInt());
+        assertEquals(1, body.get("y").asInt());
+        assertEquals(n, body.get("points").size(), "fewer items than the default limit: all of them");
+
+        Http.Response top = Http.get(api + "/api/runs/" + run + "/points?f=16&x=3&y=15&limit=7");
+        assertEquals(200, top.status(), top.body());
+        JsonNode points = top.json().get("points");
+        assertEquals(7, points.size());
+        // The same items, in the same order, as the first page of /degrees (by norm), with its spike at f' = 16.
+        JsonNode degrees = Http.get(api + "/api/runs/" + run + "/degrees?f=16&pageSize=7").json().get("items");
+        Map<Long, double[]> vectors = new HashMap<>();
+        server.database().db().executeTransactionally("MATCH (e:Embedding {run: $run}) RETURN e.item AS item, e.vector AS v",
+                Map.of("run", run), result -> {
+                    result.forEachRemaining(row -> vectors.put(((Number) row.get("item")).longValue(), head(row.get("v"), 16)));
+                    return null;
+                });
+        for (int k = 0; k < 7; k++) {
+            JsonNode p = points.get(k);
+            assertEquals(degrees.get(k).get("item").asLong(), p.get("item").asLong(), top.body());
+            assertEquals(degrees.get(k).get("spike"), p.get("spike"), top.body());
+            double[] v = vectors.get(p.get("item").asLong());
+            assertEquals(v[3], p.get("x").asDouble(), 1e-6 * Math.abs(v[3]) + 1e-12);
+            assertEquals(v[15], p.get("y").asDouble(), 1e-6 * Math.abs(v[15]) + 1e-12);
+        }
+
+        Http.Response xTooBig = Http.get(api + "/api/runs/" + run + "/points?x=16");
+        assertEquals(400, xTooBig.status());
+        assertTrue(xTooBig.json().get("detail").asText().contains("`x`"), xTooBig.body());
+        assertEquals(400, Http.get(api + "/api/runs/" + run + "/points?y=-1").status());
+        Http.Response limit = Http.get(api + "/api/runs/" + run + "/points?limit=20001");
+        assertEquals(400, limit.status());
+        assertTrue(limit.json().get("detail").asText().contains("`limit`"), limit.body());
+        Http.Response badF = Http.get(api + "/api/runs/" + run + "/points?f=12");
+        assertEquals(400, badF.status());
+        assertTrue(badF.json().get("detail").asText().contains("`f`"), badF.body());
+        assertEquals(404, Http.get(api + "/api/runs/dcbm-99/points").status());
+    }
+
+    @Test
+    void thePageAndEChartsAreServedWithoutHidingTheApisJson404() {
+        Http.Response page = Http.get(api + "/");
+        assertEquals(200, page.status());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        for (String chart : CHARTS) {
+            assertTrue(page.body().contains("id=\"chart-" + chart + "\""), chart);
+        }
+        Http.Response echarts = Http.get(api + "/webjars/echarts/5.3.1/dist/echarts.min.js");
+        assertEquals(200, echarts.status());
+        assertTrue(echarts.body().length() > 500_000, "the whole library");
+        Http.Response noRoute = Http.get(api + "/api/nothing-here");
+        assertEquals(404, noRoute.status());
+        assertEquals(404, noRoute.json().get("status").asInt(), noRoute.body());
+    }
+
+    @Test
+    void aRealBrowserDrawsEveryChart() throws Exception {
+        String dom = HeadlessChromium.dumpDom(api + "/?dataset=dcbm&run=" + run + "&f=16", dir);
+        Map<String, Map<String, String>> charts = charts(dom);
+        assertEquals(CHARTS, List.copyOf(charts.keySet()), dom);
+        for (String chart : CHARTS) {
+            Map<String, String> a = charts.get(chart);
+            assertEquals("drawn", a.get("data-state"), chart + ": " + a);
+            assertTrue(Long.parseLong(a.get("data-points")) > 0, chart + ": " + a);
+        }
+        long n = runRecord.get("n").asLong();
+        JsonNode level16 = runRecord.get("spkTable").get(1);
+        assertEquals(n, points(charts, "scatter"), "every item is drawn (fewer than the 5,000 limit)");
+        assertEquals(level16.get("peaks").asLong(), points(charts, "coverage"), "one step per peak");
+        assertEquals(n, points(charts, "degree"), "every generated item has interactions");
+        JsonNode truth = Http.get(api + "/api/runs/" + run + "/truth?f=16").json();
+        long cells = truth.get("contingency").size();
+        assertTrue(points(charts, "contingency") > 0 && points(charts, "contingency") <= cells, charts.toString());
+        assertFittedBlockMatrixIsDrawn(charts, truth);
+        assertTrue(dom.split("<svg", -1).length - 1 >= CHARTS.size(), "the SVG renderer leaves the drawing in the DOM");
+    }
+
+    @Test
+    void theApiPageRendersEveryOperationOfTheOpenApiDescription() throws Exception {
+        JsonNode paths = Http.get(api + "/api/openapi.json").json().get("paths");
+        int operations = 0;
+        for (JsonNode ops : paths) {
+            operations += ops.size();
+        }
+        String dom = HeadlessChromium.dumpDom(api + "/api.html", dir);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"routes\" data-routes=\"(\\d+)\"").matcher(dom);
+        assertTrue(m.find(), dom);
+        assertEquals(operations, Integer.parseInt(m.group(1)), "one section per operation");
+        assertEquals(operations, dom.split("class=\"route\"", -1).length - 1, dom);
+        assertTrue(dom.contains("/api/runs/{id}/truth") && dom.contains("Responses: 200"), dom);
+    }
+
+    /** The B̂ heatmap: one cell per positive entry of the fitted block matrix of /truth. */
+    private static void assertFittedBlockMatrixIsDrawn(Map<String, Map<String, String>> charts, JsonNode truth) {
+        long positive = 0;
+        for (JsonNode row : truth.get("fitted").get("blockMatrix").get("values")) {
+            for (JsonNode v : row) {
+                if (!v.isNull() && v.asDouble() > 0) {
+                    positive++;
+                }
+            }
+        }
+        assertTrue(positive > 0, truth.toString());
+        assertEquals(positive, points(charts, "blocks"));
+    }
+
+    @Test
+    void withoutPlantedTruthTheContingencyChartSaysSo() throws Exception {
+        var db = server.database().db();
+        db.executeTransactionally("CALL spiky.dcbm.generate('plain', {items: 300, contexts: 600, seed: 12})");
+        // Imported data without --items: the same graph, no trueCommunity or theta on the items.
+        db.executeTransactionally("MATCH (i:Item {dataset: 'plain'}) REMOVE i.trueCommunity, i.theta");
+        db.executeTransactionally("CALL spiky.pipeline('plain', {rank: 16, spkDims: [8, 16]})");
+        String plain = Http.get(api + "/api/datasets/plain/runs").json().get("runs").get(0).get("id").asText();
+        assertEquals(false, Http.get(api + "/api/runs/" + plain + "/truth?f=8").json().get("planted").asBoolean());
+
+        String dom = HeadlessChromium.dumpDom(api + "/?dataset=plain&run=" + plain + "&f=8", dir);
+        Map<String, Map<String, String>> charts = charts(dom);
+        Map<String, String> contingency = charts.get("contingency");
+        assertEquals("empty", contingency.get("data-state"), contingency.toString());
+        assertEquals("0", contingency.get("data-points"));
+        assertTrue(dom.contains("No planted truth"), "the reason is on the page");
+        for (String chart : List.of("scatter", "coverage", "degree", "blocks")) {
+            assertEquals("drawn", charts.get(chart).get("data-state"), chart + ": " + charts.get(chart));
+        }
+    }
+
+    /** Each chart container's attributes, by chart name, in page order. */
+    private static Map<String, Map<String, String>> charts(String dom) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        Matcher m = CHART.matcher(dom);
+        while (m.find()) {
+            Map<String, String> attributes = new HashMap<>();
+            Matcher a = ATTRIBUTE.matcher(m.group());
+            while (a.find()) {
+                attributes.put(a.group(1), a.group(2));
+            }
+            out.put(m.group(1), attributes);
+        }
+        return out;
+    }
+
+    private static long points(Map<String, Map<String, String>> charts, String chart) {
+        return Long.parseLong(charts.get(chart).getOrDefault("data-points", "-1"));
+    }
+}
