@@ -1,11 +1,11 @@
 // The report page: selectors (dataset, run, f', scatter dimensions, degree) read from and written
-// to the URL query (?dataset=&run=&f=&x=&y=&degree=), and the five charts of charts.js drawn from
+// to the URL query (?dataset=&run=&f=&x=&y=&degree=), and the six charts of charts.js drawn from
 // the spiky API. Plain DOM and fetch; no build step.
 (function () {
   const $ = (id) => document.getElementById(id);
   const url = new URLSearchParams(location.search);
   const wanted = { dataset: url.get('dataset'), run: url.get('run'), f: url.get('f'), x: url.get('x'), y: url.get('y') };
-  const charts = ['scatter', 'coverage', 'degree', 'contingency', 'blocks'].map((c) => $('chart-' + c));
+  const charts = ['scatter', 'coverage', 'degree', 'contingency', 'blocks', 'stability'].map((c) => $('chart-' + c));
   const TOP_SPIKES = 10;
   const MAX_DEGREE_ITEMS = 10000; // the largest page /degrees gives
   // Answers to an older choice must not draw over a newer one: each redraw takes a new number.
@@ -14,6 +14,8 @@
   let level = null; // what the charts of the current (run, f') share: {palette, degrees}
 
   if (url.get('degree')) $('degree').value = url.get('degree');
+  if (url.get('metric')) $('metric').value = url.get('metric');
+  let snapshots = []; // the dataset's finished snapshot runs, oldest first
 
   async function json(path) {
     const r = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -31,7 +33,7 @@
 
   function remember() {
     const q = new URLSearchParams({ dataset: $('dataset').value, run: $('run').value, f: $('f').value,
-      x: $('x').value, y: $('y').value, degree: $('degree').value });
+      x: $('x').value, y: $('y').value, degree: $('degree').value, metric: $('metric').value });
     history.replaceState(null, '', '?' + q);
   }
 
@@ -60,6 +62,7 @@
   async function chooseRun(chosen) {
     const { runs } = await json(`/api/datasets/${encodeURIComponent($('dataset').value)}/runs`);
     const withSpikes = runs.filter((r) => r.spk && r.spk.length > 0);
+    snapshots = runs.filter((r) => r.until && r.status === 'finished').sort((a, b) => a.until.localeCompare(b.until));
     fill($('run'), runs.map((r) => r.id), chosen && runs.some((r) => r.id === chosen) ? chosen : (withSpikes[0] || runs[0] || {}).id,
       (id) => { const r = runs.find((x) => x.id === id); return `${id} (${r.status}${r.latest ? ', latest' : ''})`; });
     if (runs.length === 0) {
@@ -117,6 +120,7 @@
         level.degrees = body;
         drawDegree();
       }),
+      drawStability(mine),
       guarded($('chart-contingency'), async () => {
         const truth = await json(`${base}/truth?f=${f}`);
         if (mine !== generation) return;
@@ -142,6 +146,22 @@
     });
   }
 
+  /** Per dataset, not per run: the snapshots against the latest one (GET /api/runs/{ref}/stability). */
+  function drawStability(mine = generation) {
+    const el = $('chart-stability');
+    if (snapshots.length < 2) {
+      Charts.empty(el, 'No snapshots of this dataset to compare: CALL spiky.snapshots(dataset, {every: \'P1Y\', from: ...}) makes them.');
+      return Promise.resolve();
+    }
+    const ref = snapshots[snapshots.length - 1].id;
+    const metric = $('metric').value;
+    return guarded(el, async () => {
+      const body = await json(`/api/runs/${encodeURIComponent(ref)}/stability?metric=${metric}&runs=`
+        + snapshots.map((r) => encodeURIComponent(r.id)).join(','));
+      if (mine === generation && metric === $('metric').value) Charts.stability(el, body);
+    });
+  }
+
   function drawDegree() {
     if (!level || !level.degrees) return;
     const select = $('degree');
@@ -155,6 +175,7 @@
   $('x').addEventListener('change', () => { remember(); drawScatter(); });
   $('y').addEventListener('change', () => { remember(); drawScatter(); });
   $('degree').addEventListener('change', () => { remember(); drawDegree(); });
+  $('metric').addEventListener('change', () => { remember(); drawStability(); });
   window.addEventListener('resize', () => charts.forEach((el) => { const c = echarts.getInstanceByDom(el); if (c) c.resize(); }));
 
   chooseDataset(wanted.dataset).catch((e) => { failed(e); allEmpty(String(e.message || e), 'error'); });

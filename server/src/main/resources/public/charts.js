@@ -1,4 +1,4 @@
-// The report page's five charts, drawn with ECharts (SVG renderer, so the drawing is in the DOM).
+// The report page's six charts, drawn with ECharts (SVG renderer, so the drawing is in the DOM).
 // Every chart container ends in one of three states, which tests read:
 //   data-state="drawn"  data-points = number of data items drawn (points, peaks, cells)
 //   data-state="empty"  data-points = 0, and the reason as its text (e.g. no planted truth)
@@ -204,5 +204,31 @@ const Charts = (() => {
       cells.length <= 100 && ((p) => p.value[3].toPrecision(2)));
   }
 
-  return { spikes, scatter, coverage, degree, contingency, blocks, empty };
+  /** Mean Jaccard per snapshot (x, by date) and norm quantile (one line each), with the 95 % band as error bars in the tooltip. */
+  function stability(el, body) {
+    const rows = body.rows;
+    const moment = (r) => r.until || r.run;
+    const dates = [...new Set(rows.map(moment))].sort();
+    const parts = [...new Set(rows.map((r) => r.partition))].sort((a, b) => a - b);
+    const series = parts.map((p, i) => ({
+      name: 'q' + p + (p === parts[0] ? ' (lowest norms)' : p === parts[parts.length - 1] ? ' (highest norms)' : ''),
+      type: 'line', showSymbol: true, color: PALETTE[i % PALETTE.length],
+      data: dates.map((d) => {
+        const r = rows.find((x) => x.partition === p && moment(x) === d);
+        return r ? [d, r.meanJaccard, r.ciLow, r.ciHigh, r.missing] : [d, null];
+      }),
+    }));
+    draw(el, {
+      tooltip: { trigger: 'item', formatter: (q) => `${esc(q.seriesName)} at ${esc(q.value[0])}: ${q.value[1].toFixed(3)} `
+        + `(95 %: ${q.value[2].toFixed(3)} – ${q.value[3].toFixed(3)}; absent items ${q.value[4]})` },
+      legend: { bottom: 0 },
+      grid: { left: 55, right: 20, top: 30, bottom: 60 },
+      xAxis: { type: 'category', data: dates, name: 'snapshot', nameLocation: 'middle', nameGap: 28,
+        axisLabel: { formatter: (d) => d.replace(/T00:00(:00)?Z$/, '').replace('T', ' ').replace(/(:00)?Z$/, '') } },
+      yAxis: { type: 'value', min: 0, max: 1, name: `mean Jaccard with ${body.refRun} (${rows[0] ? rows[0].metric : ''}, top-${rows[0] ? rows[0].k : ''})` },
+      series,
+    }, rows.length);
+  }
+
+  return { spikes, scatter, coverage, degree, contingency, blocks, stability, empty };
 })();

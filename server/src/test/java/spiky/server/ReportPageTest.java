@@ -223,7 +223,11 @@ class ReportPageTest {
     void aRealBrowserDrawsEveryChart() throws Exception {
         String dom = HeadlessChromium.dumpDom(api + "/?dataset=dcbm&run=" + run + "&f=16", dir);
         Map<String, Map<String, String>> charts = charts(dom);
-        assertEquals(CHARTS, List.copyOf(charts.keySet()), dom);
+        java.util.List<String> all = new java.util.ArrayList<>(CHARTS);
+        all.add("stability");
+        assertEquals(all, List.copyOf(charts.keySet()), dom);
+        assertEquals("empty", charts.get("stability").get("data-state"), "the default dataset has no snapshots");
+        assertTrue(dom.contains("No snapshots of this dataset"), "the reason is on the page");
         for (String chart : CHARTS) {
             Map<String, String> a = charts.get(chart);
             assertEquals("drawn", a.get("data-state"), chart + ": " + a);
@@ -289,6 +293,20 @@ class ReportPageTest {
         for (String chart : List.of("scatter", "coverage", "degree", "blocks")) {
             assertEquals("drawn", charts.get(chart).get("data-state"), chart + ": " + charts.get(chart));
         }
+    }
+
+    @Test
+    void snapshotsOfADatasetDrawOneStabilityCurvePerNormQuantile() throws Exception {
+        var db = server.database().db();
+        db.executeTransactionally("CALL spiky.dcbm.generate('timed', {items: 300, contexts: 600, seed: 13})");
+        // Contexts arrive a minute apart from 1600000000: cuts after 300, 450 and all 600 of them.
+        db.executeTransactionally("CALL spiky.snapshots('timed', {cuts: [1600000000 + 60 * 299, 1600000000 + 60 * 449, "
+                + "1600000000 + 60 * 599], rank: 8, spkDims: [8]})");
+        String dom = HeadlessChromium.dumpDom(api + "/?dataset=timed&metric=dot", dir);
+        Map<String, String> stability = charts(dom).get("stability");
+        assertEquals("drawn", stability.get("data-state"), stability.toString());
+        assertEquals(3 * 5, points(charts(dom), "stability"), "3 snapshots × 5 norm quantiles");
+        assertTrue(dom.contains("q1 (lowest norms)") && dom.contains("q5 (highest norms)"), "one curve per quantile, named");
     }
 
     /** Each chart container's attributes, by chart name, in page order. */
