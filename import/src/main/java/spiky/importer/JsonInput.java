@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,7 +21,13 @@ import spiky.Progress;
  * playlist dump is far bigger than its interactions: a tree of the whole file would not fit.
  */
 final class JsonInput {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Strings are limited like lines of the text formats: a megabyte-long id or name is damage,
+     * and Jackson's own default (20 million characters) would let one in.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(InputFiles.MAX_LINE_LENGTH).build())
+            .build();
 
     @FunctionalInterface
     interface Body {
@@ -42,7 +49,7 @@ final class JsonInput {
             try {
                 body.read(json);
                 if (parser.nextToken() != null) {
-                    throw json.error("unexpected " + json.describe() + " after the end of the top-level value");
+                    throw json.error("found " + json.describe() + " after the end of the top-level value");
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
@@ -107,6 +114,9 @@ final class JsonInput {
 
     long longValue(String what) throws IOException {
         expect(JsonToken.VALUE_NUMBER_INT, what + " as an integer");
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw error(what + " " + Fields.quote(parser.getText()) + " does not fit in 64 bits");
+        }
         return parser.getLongValue();
     }
 
@@ -125,12 +135,21 @@ final class JsonInput {
         return error(problem, parser.currentTokenLocation());
     }
 
+    /** An error about the object that started on {@code line} and has just ended. */
     InvalidInputException errorAt(long line, String problem) {
-        return InvalidInputException.atLine(file, line, problem);
+        String path = parser.getParsingContext().pathAsPointer().toString();
+        return InvalidInputException.atLine(file, line, problem + (path.isEmpty() ? "" : " (at " + Fields.quote(path) + ")"));
     }
 
+    /**
+     * The line, the column and the JSON path (a JSON Pointer such as /playlists/3/tracks/0): a
+     * dump is often one line of hundreds of megabytes, where a column alone does not say which
+     * playlist to look at.
+     */
     private InvalidInputException error(String problem, JsonLocation where) {
-        return InvalidInputException.atLine(file, where.getLineNr(), problem + " (column " + where.getColumnNr() + ")");
+        String path = parser.getParsingContext().pathAsPointer().toString();
+        return InvalidInputException.atLine(file, where.getLineNr(), problem + " (column " + where.getColumnNr()
+                + (path.isEmpty() ? "" : ", at " + Fields.quote(path)) + ")");
     }
 
     private String describe() {
