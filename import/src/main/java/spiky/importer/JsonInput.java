@@ -53,7 +53,9 @@ final class JsonInput {
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-                throw json.error("invalid JSON: " + e.getOriginalMessage(), where);
+                // Jackson's limits name their Java setting, which means nothing to the user.
+                String problem = e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+                throw json.error("invalid JSON: " + problem, where);
             } catch (CharacterCodingException e) {
                 throw json.error("not valid UTF-8 text", parser.currentLocation());
             } catch (EOFException | ZipException e) {
@@ -97,7 +99,23 @@ final class JsonInput {
         if (id.isEmpty()) {
             throw error("empty " + what);
         }
-        return id;
+        return checkedText(id, what);
+    }
+
+    /**
+     * Refuses a string holding half of a surrogate pair (a JSON escape of U+D800 alone, say): it is
+     * no character, and stored in the graph it would become '?', merging different ids into one.
+     */
+    private String checkedText(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(what + " holds an unpaired surrogate \\u" + Integer.toHexString(c) + ", which is not a character");
+            }
+        }
+        return text;
     }
 
     /** The current value as text, or null when it is JSON null. */
@@ -109,7 +127,7 @@ final class JsonInput {
         if (!token.isScalarValue()) {
             throw error("expected " + what + ", found " + describe());
         }
-        return parser.getText();
+        return checkedText(parser.getText(), what);
     }
 
     long longValue(String what) throws IOException {
