@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
@@ -51,11 +52,16 @@ final class JsonInput {
                 if (parser.nextToken() != null) {
                     throw json.error("found " + json.describe() + " after the end of the top-level value");
                 }
+            } catch (StreamConstraintsException e) {
+                // Said where the string starts, and without the count Jackson had reached when it
+                // stopped (which depends on its buffers, not on the file).
+                String problem = e.getOriginalMessage().startsWith("String value length")
+                        ? "a string longer than " + InputFiles.MAX_LINE_LENGTH + " characters"
+                        : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+                throw json.error(problem, parser.currentTokenLocation());
             } catch (JsonProcessingException e) {
                 JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-                // Jackson's limits name their Java setting, which means nothing to the user.
-                String problem = e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
-                throw json.error("invalid JSON: " + problem, where);
+                throw json.error("invalid JSON: " + e.getOriginalMessage(), where);
             } catch (CharacterCodingException e) {
                 throw json.error("not valid UTF-8 text", parser.currentLocation());
             } catch (EOFException | ZipException e) {
@@ -104,7 +110,8 @@ final class JsonInput {
 
     /**
      * Refuses a string holding half of a surrogate pair (a JSON escape of U+D800 alone, say): it is
-     * no character, and stored in the graph it would become '?', merging different ids into one.
+     * no character, UTF-8 has no bytes for it (Java's encoder writes '?'), so two different ids
+     * could be stored as one.
      */
     private String checkedText(String text, String what) {
         for (int i = 0; i < text.length(); i++) {

@@ -245,7 +245,7 @@ final class BadImportFiles {
         fails("playlist without a mix_id", s, "[{\"mix_id\": 1, \"filtered_lists\": [[\"A\"]]},\n {\"filtered_lists\": [[\"B\"]]}]",
                 ":2: playlist without a mix_id (at '/1')");
         fails("a 10 MB song id", s, "[{\"mix_id\": 1, \"filtered_lists\": [[\"" + "T".repeat(TEN_MB) + "\"]]}]",
-                ":1: invalid JSON: String value length ({n}) exceeds the maximum allowed (1048576) (column {n}, at '/0/filtered_lists/0/0')");
+                ":1: a string longer than 1048576 characters (column 36, at '/0/filtered_lists/0/0')");
         fails("only an empty array", s, "[]", ": no interactions in this file");
         fails("two top-level arrays", s, "[{\"mix_id\": 1, \"filtered_lists\": [[\"A\"]]}]\n[]",
                 ":2: found an array after the end of the top-level value (column 1)");
@@ -258,7 +258,7 @@ final class BadImportFiles {
         fails("filtered_lists as a string", s, "[{\"mix_id\": 1,\n \"filtered_lists\": \"A B\"}]",
                 ":2: expected filtered_lists as an array of arrays of song ids, found a string (column 20, at '/0/filtered_lists')");
         fails("unpaired surrogate escape in an id", s, "[{\"mix_id\": 1, \"filtered_lists\": [[\"\\ud800\"]]}]",
-                ":1: song id holds an unpaired surrogate \\ud800, which is not a character (column 37, at '/0/filtered_lists/0/0')");
+                ":1: song id holds an unpaired surrogate \\ud800, which is not a character (column 36, at '/0/filtered_lists/0/0')");
         // AoTM's timestamps are free text: one that does not parse leaves its playlist without a timestamp.
         accepts("unreadable timestamp is no timestamp", s,
                 "[{\"mix_id\": 1, \"timestamp\": \"last tuesday\", \"filtered_lists\": [[\"A\", \"B\"]]}]", 2, 1, 2);
@@ -279,7 +279,7 @@ final class BadImportFiles {
                 ":2: track without a track_uri (at '/playlists/0/tracks/0')");
         fails("a 10 MB track name", s, "{\"playlists\": [{\"pid\": 1, \"tracks\": [{\"track_uri\": \"u\", \"track_name\": \""
                 + "n".repeat(TEN_MB) + "\"}]}]}",
-                ":1: invalid JSON: String value length ({n}) exceeds the maximum allowed (1048576) (column {n}, at '/playlists/0/tracks/0/track_name')");
+                ":1: a string longer than 1048576 characters (column 71, at '/playlists/0/tracks/0/track_name')");
         fails("bad modified_at", s, "{\"playlists\": [{\"pid\": 1, \"modified_at\": \"2017-06-01\", \"tracks\": []}]}",
                 ":1: expected modified_at as an integer, found a string (column 42, at '/playlists/0/modified_at')");
         fails("modified_at beyond a long", s, "{\"playlists\": [{\"pid\": 1, \"modified_at\": 99999999999999999999, \"tracks\": []}]}",

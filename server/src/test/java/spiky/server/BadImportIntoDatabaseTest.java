@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ class BadImportIntoDatabaseTest {
         return new ImportRequest(dataset, c.input().format(), folder.resolve(c.input().main()), items, replace);
     }
 
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("failing")
     void isRefusedNamingTheFileAndLeavesTheDatabaseAsItWas(Case c) {
@@ -105,6 +108,45 @@ class BadImportIntoDatabaseTest {
         long[] counts = c.counts();
         assertEquals(List.of(counts[0], counts[1], counts[2], counts[2]),
                 List.of(d.get("items"), d.get("contexts"), d.get("interactions"), d.get("relationships")), c.name());
+    }
+
+    static List<ImportSamples> samples() {
+        return ImportSamples.all();
+    }
+
+    /**
+     * A few of {@link MutatedImportFilesTest}'s mutations through the database: a refused one
+     * leaves it exactly as it was, an accepted one adds a whole, ready dataset.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void mutationsThatAreRefusedLeaveTheDatabaseAsItWas(ImportSamples sample) throws IOException {
+        Path folder = dir.resolve("mutants" + counter.incrementAndGet());
+        sample.writeTo(folder);
+        int refused = 0;
+        for (int i = 0; i < 40 && refused < 4; i++) {
+            Mutations.Mutant mutant = Mutations.of(sample.files().get(sample.target()), 7_919L * i + sample.label().length());
+            Files.write(folder.resolve(sample.target()), mutant.bytes());
+            String dataset = "mutant" + counter.incrementAndGet();
+            Footprint before = Footprint.of(database.db());
+            try {
+                importer().run(request(sample, folder, dataset));
+            } catch (InvalidInputException e) {
+                refused++;
+                assertTrue(e.getMessage().startsWith(folder.resolve(sample.target()) + ":"), mutant.description() + ": " + e.getMessage());
+                assertEquals(before, Footprint.of(database.db()), mutant.description());
+                assertEquals(0, Footprint.traces(database.db(), dataset), mutant.description());
+                continue;
+            }
+            assertEquals("ready", database.db().executeTransactionally("MATCH (d:Dataset {name: $d}) RETURN d.status AS s",
+                    Map.of("d", dataset), r -> r.next().get("s")), mutant.description());
+        }
+        assertEquals(4, refused, "four refused mutations in forty tries");
+    }
+
+    private static ImportRequest request(ImportSamples input, Path folder, String dataset) {
+        Path items = input.items() == null ? null : folder.resolve(input.items());
+        return new ImportRequest(dataset, input.format(), folder.resolve(input.main()), items, false);
     }
 
     /** Messages quote at most 60 characters of a value, but a failing test should not print 10 MB either. */
