@@ -34,9 +34,15 @@ final class QueryParams {
             return defaultValue;
         }
         if (!allowed.contains(raw)) {
-            throw InvalidInputException.parameter(name, "'" + raw + "' is not one of " + allowed);
+            throw InvalidInputException.parameter(name, quote(raw) + " is not one of " + allowed);
         }
         return raw;
+    }
+
+    /** Quotes a value for an error's detail, shortened: a 10 kB parameter must not come back whole. */
+    static String quote(String value) {
+        int max = 60;
+        return value.length() <= max ? "'" + value + "'" : "'" + value.substring(0, max) + "...' (" + value.length() + " characters)";
     }
 
     /** A whole-number query parameter within [min, max], or the default when absent. */
@@ -49,7 +55,7 @@ final class QueryParams {
         try {
             v = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.parameter(name, "'" + raw + "' is not a whole number");
+            throw InvalidInputException.parameter(name, quote(raw) + " is not a whole number");
         }
         if (v < min || v > max) {
             throw InvalidInputException.parameter(name, v + " is not in the range [" + min + ", " + max + "]");
