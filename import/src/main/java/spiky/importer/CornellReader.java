@@ -10,7 +10,8 @@ import spiky.data.InteractionsBuilder;
 
 /**
  * Cornell's yes.com playlists (Chen et al., LME; {@code train.txt}, {@code test.txt}): two
- * metadata lines, then one playlist per line as space-separated integer song ids. The context id
+ * metadata lines (lists of numbers: the song ids and their counts), then one playlist per line as
+ * space-separated integer song ids. The context id
  * of the playlist on line n is n - 2, so that it leads back to its line. Playlists with fewer
  * than {@value #MIN_SONGS} distinct songs are skipped. Song titles come from
  * {@code song_hash.txt} beside the file ({@code id<TAB>title<TAB>artist}) when it is there.
@@ -22,8 +23,11 @@ public final class CornellReader implements InteractionReader {
     @Override
     public void read(Path file, InteractionsBuilder into, Progress progress) throws IOException {
         try (LineSource lines = InputFiles.lines(file, progress)) {
-            lines.firstLine();
-            lines.next();
+            checkHeaderLine(lines.firstLine(), lines);
+            String second = lines.next();
+            if (second != null) {
+                checkHeaderLine(second, lines);
+            }
             String line;
             while ((line = lines.next()) != null) {
                 Set<String> songs = songs(line, lines);
@@ -46,6 +50,24 @@ public final class CornellReader implements InteractionReader {
         }
     }
 
+    /**
+     * The two header lines are lists of numbers (the song ids, then how often each appears), or
+     * at least comments starting with '#'. Anything else is not a yes.com file (a CSV, a file
+     * cut at its top), and skipping it silently would lose its first two lines.
+     */
+    private static void checkHeaderLine(String line, LineSource at) {
+        if (line.strip().startsWith("#")) {
+            return;
+        }
+        for (String token : line.split("[ \t]+")) {
+            if (!token.isEmpty() && !Fields.isIntegerId(token)) {
+                throw at.error("expected header line " + at.lineNumber() + " of " + HEADER_LINES
+                        + " (whitespace-separated whole numbers, or a comment starting with '#'), found "
+                        + Fields.visible(Fields.quote(line)));
+            }
+        }
+    }
+
     /** The line's distinct song ids, in order. */
     private static Set<String> songs(String line, LineSource at) {
         Set<String> songs = new LinkedHashSet<>();
@@ -53,10 +75,8 @@ public final class CornellReader implements InteractionReader {
             if (token.isEmpty()) {
                 continue;
             }
-            for (int i = 0; i < token.length(); i++) {
-                if (token.charAt(i) < '0' || token.charAt(i) > '9') {
-                    throw at.error(Fields.quote(token) + " is not a song id (a non-negative integer)");
-                }
+            if (!Fields.isIntegerId(token)) {
+                throw at.error(Fields.quote(token) + " is not a song id (a whole number from 0 to " + Long.MAX_VALUE + ")");
             }
             songs.add(token);
         }

@@ -94,6 +94,48 @@ final class Fields {
         return id;
     }
 
+    /**
+     * An id of a format whose ids are numbers (MovieLens, HetRec, yes.com): a non-negative whole
+     * number that fits in 64 bits. Anything else there is damage, and taking it as text would
+     * silently turn every id of the dataset into a string (see spiky.data.IdType).
+     */
+    static String integerId(String text, String column, LineSource at) {
+        String id = id(text, column, at);
+        if (!isIntegerId(id)) {
+            throw at.error(quote(id) + " in column '" + column + "' is not an id (a whole number from 0 to " + Long.MAX_VALUE + ")");
+        }
+        return id;
+    }
+
+    static boolean isIntegerId(String id) {
+        if (id.isEmpty() || id.length() > 19) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return id.length() < 19 || id.compareTo(Long.toString(Long.MAX_VALUE)) <= 0;
+    }
+
+    /**
+     * Refuses a data line that repeats the header: what joining two files with {@code cat} gives.
+     * Read as data it would either be taken as a row of ids named "item" and "context" or fail
+     * with a puzzling "'weight' is not a number".
+     */
+    static void refuseRepeatedHeader(String[] fields, List<String> header, LineSource at) {
+        if (fields.length != header.size()) {
+            return;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (!fields[i].strip().equalsIgnoreCase(header.get(i))) {
+                return;
+            }
+        }
+        throw at.error("the header line appears again (were two files joined?)");
+    }
+
     /** A finite number in decimal notation. */
     static double number(String text, String column, LineSource at) {
         String s = text.strip();

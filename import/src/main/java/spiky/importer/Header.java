@@ -15,10 +15,12 @@ import java.util.Map;
 final class Header {
     private final char delimiter;
     private final Map<String, Integer> columns;
+    private final List<String> names;
 
-    private Header(char delimiter, Map<String, Integer> columns) {
+    private Header(char delimiter, Map<String, Integer> columns, List<String> names) {
         this.delimiter = delimiter;
         this.columns = columns;
+        this.names = names;
     }
 
     /** Reads line 1 and checks it names every required column, no unknown one and none twice. */
@@ -27,9 +29,12 @@ final class Header {
         char delimiter = line.indexOf('\t') >= 0 ? '\t' : ',';
         Map<String, Integer> columns = new HashMap<>();
         List<String> unknown = new ArrayList<>();
-        List<String> names = Fields.split(line, delimiter, lines);
+        List<String> names = new ArrayList<>();
+        for (String field : Fields.split(line, delimiter, lines)) {
+            names.add(field.strip().toLowerCase(Locale.ROOT));
+        }
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i).strip().toLowerCase(Locale.ROOT);
+            String name = names.get(i);
             if (columns.putIfAbsent(name, i) != null) {
                 throw lines.error("column '" + name + "' appears twice in the header");
             }
@@ -46,7 +51,7 @@ final class Header {
         if (!unknown.isEmpty()) {
             throw lines.error("unknown " + plural("column", unknown) + " in header " + expected);
         }
-        return new Header(delimiter, columns);
+        return new Header(delimiter, columns, List.copyOf(names));
     }
 
     private static String plural(String noun, List<String> names) {
@@ -58,9 +63,10 @@ final class Header {
         return columns.getOrDefault(column, -1);
     }
 
-    /** Splits a data line, checking it has one field per column. */
+    /** Splits a data line, checking it has one field per column and is not the header again. */
     List<String> split(String line, LineSource at) {
         List<String> fields = Fields.split(line, delimiter, at);
+        Fields.refuseRepeatedHeader(fields.toArray(String[]::new), names, at);
         if (fields.size() != columns.size()) {
             throw at.error("expected " + columns.size() + " " + Fields.delimiterName(delimiter)
                     + "-separated fields, found " + fields.size());

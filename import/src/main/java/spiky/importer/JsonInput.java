@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,7 +22,13 @@ import spiky.Progress;
  * playlist dump is far bigger than its interactions: a tree of the whole file would not fit.
  */
 final class JsonInput {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Strings are limited like lines of the text formats: a megabyte-long id or name is damage,
+     * and Jackson's own default (20 million characters) would let one in.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(InputFiles.MAX_LINE_LENGTH).build())
+            .build();
 
     @FunctionalInterface
     interface Body {
@@ -42,8 +50,15 @@ final class JsonInput {
             try {
                 body.read(json);
                 if (parser.nextToken() != null) {
-                    throw json.error("unexpected " + json.describe() + " after the end of the top-level value");
+                    throw json.error("found " + json.describe() + " after the end of the top-level value");
                 }
+            } catch (StreamConstraintsException e) {
+                // Said where the string starts, and without the count Jackson had reached when it
+                // stopped (which depends on its buffers, not on the file).
+                String problem = e.getOriginalMessage().startsWith("String value length")
+                        ? "a string longer than " + InputFiles.MAX_LINE_LENGTH + " characters"
+                        : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+                throw json.error(problem, parser.currentTokenLocation());
             } catch (JsonProcessingException e) {
                 JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw json.error("invalid JSON: " + e.getOriginalMessage(), where);
@@ -90,7 +105,24 @@ final class JsonInput {
         if (id.isEmpty()) {
             throw error("empty " + what);
         }
-        return id;
+        return checkedText(id, what);
+    }
+
+    /**
+     * Refuses a string holding half of a surrogate pair (a JSON escape of U+D800 alone, say): it is
+     * no character, UTF-8 has no bytes for it (Java's encoder writes '?'), so two different ids
+     * could be stored as one.
+     */
+    private String checkedText(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error(what + " holds an unpaired surrogate \\u" + Integer.toHexString(c) + ", which is not a character");
+            }
+        }
+        return text;
     }
 
     /** The current value as text, or null when it is JSON null. */
@@ -102,11 +134,14 @@ final class JsonInput {
         if (!token.isScalarValue()) {
             throw error("expected " + what + ", found " + describe());
         }
-        return parser.getText();
+        return checkedText(parser.getText(), what);
     }
 
     long longValue(String what) throws IOException {
         expect(JsonToken.VALUE_NUMBER_INT, what + " as an integer");
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw error(what + " " + Fields.quote(parser.getText()) + " does not fit in 64 bits");
+        }
         return parser.getLongValue();
     }
 
@@ -125,12 +160,21 @@ final class JsonInput {
         return error(problem, parser.currentTokenLocation());
     }
 
+    /** An error about the object that started on {@code line} and has just ended. */
     InvalidInputException errorAt(long line, String problem) {
-        return InvalidInputException.atLine(file, line, problem);
+        String path = parser.getParsingContext().pathAsPointer().toString();
+        return InvalidInputException.atLine(file, line, problem + (path.isEmpty() ? "" : " (at " + Fields.quote(path) + ")"));
     }
 
+    /**
+     * The line, the column and the JSON path (a JSON Pointer such as /playlists/3/tracks/0): a
+     * dump is often one line of hundreds of megabytes, where a column alone does not say which
+     * playlist to look at.
+     */
     private InvalidInputException error(String problem, JsonLocation where) {
-        return InvalidInputException.atLine(file, where.getLineNr(), problem + " (column " + where.getColumnNr() + ")");
+        String path = parser.getParsingContext().pathAsPointer().toString();
+        return InvalidInputException.atLine(file, where.getLineNr(), problem + " (column " + where.getColumnNr()
+                + (path.isEmpty() ? "" : ", at " + Fields.quote(path)) + ")");
     }
 
     private String describe() {

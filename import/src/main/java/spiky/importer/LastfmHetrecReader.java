@@ -28,12 +28,17 @@ public final class LastfmHetrecReader implements InteractionReader {
                     continue;
                 }
                 String[] fields = Fields.splitPlain(line, '\t');
+                Fields.refuseRepeatedHeader(fields, HEADER, lines);
                 if (fields.length != 3) {
                     throw lines.error("expected 3 tab-separated fields (userID, artistID, weight), found " + fields.length);
                 }
-                String user = Fields.id(fields[0], "userID", lines);
-                String artist = Fields.id(fields[1], "artistID", lines);
-                into.add(artist, user, InteractionsBuilder.NO_TIMESTAMP, Fields.number(fields[2], "weight", lines));
+                String user = Fields.integerId(fields[0], "userID", lines);
+                String artist = Fields.integerId(fields[1], "artistID", lines);
+                double plays = Fields.number(fields[2], "weight", lines);
+                if (plays < 0) {
+                    throw lines.error(Fields.quote(fields[2]) + " in column 'weight' is not a play count (a number of at least 0)");
+                }
+                into.add(artist, user, InteractionsBuilder.NO_TIMESTAMP, plays);
                 rows++;
             }
             if (rows == 0) {

@@ -24,7 +24,10 @@ public final class MovieLensReader implements InteractionReader {
         boolean csv;
         try (LineSource lines = InputFiles.lines(file, progress)) {
             String line = lines.firstLine();
-            csv = Fields.splitPlain(line, ',')[0].strip().equalsIgnoreCase(RATINGS_HEADER.get(0));
+            // A ratings.csv header saved with tabs is still that header: say so, rather than
+            // read it as a u.data row whose rating is the word 'rating'.
+            csv = Fields.splitPlain(line, ',')[0].strip().equalsIgnoreCase(RATINGS_HEADER.get(0))
+                    || Fields.splitPlain(line, '\t')[0].strip().equalsIgnoreCase(RATINGS_HEADER.get(0));
             char delimiter = csv ? ',' : '\t';
             if (csv) {
                 Fields.expectHeader(line, delimiter, RATINGS_HEADER, lines);
@@ -55,14 +58,19 @@ public final class MovieLensReader implements InteractionReader {
 
     private static void addRating(String line, char delimiter, LineSource at, InteractionsBuilder into) {
         String[] fields = Fields.splitPlain(line, delimiter);
+        Fields.refuseRepeatedHeader(fields, RATINGS_HEADER, at);
         if (fields.length != 4) {
             throw at.error("expected 4 " + Fields.delimiterName(delimiter)
                     + "-separated fields (user, movie, rating, timestamp), found " + fields.length);
         }
-        String user = Fields.id(fields[0], "user", at);
-        String movie = Fields.id(fields[1], "movie", at);
+        String user = Fields.integerId(fields[0], "user", at);
+        String movie = Fields.integerId(fields[1], "movie", at);
         double rating = Fields.number(fields[2], "rating", at);
         long timestamp = Fields.integer(fields[3], "timestamp", at);
+        if (timestamp == InteractionsBuilder.NO_TIMESTAMP) {
+            // The one long the builder reads as "no timestamp": refuse it rather than drop it.
+            throw at.error(Fields.quote(fields[3]) + " in column 'timestamp' is out of range");
+        }
         into.add(movie, user, timestamp, rating);
     }
 

@@ -57,7 +57,7 @@ class AotmReaderTest {
     @Test
     void missingMixIdIsAnErrorAtThePlaylist() throws IOException {
         Path file = TestFiles.write(dir.resolve("a.json"), "[{\"mix_id\": 1, \"filtered_lists\": []},\n {\"filtered_lists\": [[\"A\"]]}]");
-        assertEquals(file + ":2: playlist without a mix_id", TestFiles.error(READER, file));
+        assertEquals(file + ":2: playlist without a mix_id (at '/1')", TestFiles.error(READER, file));
     }
 
     @Test
@@ -65,10 +65,10 @@ class AotmReaderTest {
         Path file = TestFiles.write(dir.resolve("a.json"), "{\"mix_id\": 1}");
         assertEquals(file + ":1: expected an array of playlists, found an object (column 1)", TestFiles.error(READER, file));
         TestFiles.write(file, "[{\"mix_id\": 1, \"filtered_lists\": [\"A\"]}]");
-        assertEquals(file + ":1: expected a list of song ids in filtered_lists, found a string (column 35)",
+        assertEquals(file + ":1: expected a list of song ids in filtered_lists, found a string (column 35, at '/0/filtered_lists/0')",
                 TestFiles.error(READER, file));
         TestFiles.write(file, "[{\"mix_id\": 1, \"filtered_lists\": [[\"A\"]]}] []");
-        assertTrue(TestFiles.error(READER, file).startsWith(file + ":1: unexpected an array after the end"), TestFiles.error(READER, file));
+        assertTrue(TestFiles.error(READER, file).startsWith(file + ":1: found an array after the end of the top-level value"), TestFiles.error(READER, file));
     }
 
     @Test

@@ -113,6 +113,12 @@ class CsvReaderTest {
     }
 
     @Test
+    void aRepeatedHeaderLineIsRefusedNotReadAsARow() throws IOException {
+        // Two files joined with cat: read as data, "item,context" would become one more interaction.
+        assertEquals(at(3) + "the header line appears again (were two files joined?)", error("item,context\na,u\n Item ,CONTEXT\nb,u\n"));
+    }
+
+    @Test
     void unknownColumnIsNamed() throws IOException {
         assertTrue(error("item,context,rating\na,b,1\n").startsWith(at(1) + "unknown column 'rating' in header"));
     }

@@ -57,6 +57,13 @@ class LastfmHetrecReaderTest {
         assertEquals(file + ":3: expected 3 tab-separated fields (userID, artistID, weight), found 1", TestFiles.error(READER, file));
         TestFiles.write(file, "userID\tartistID\tweight\n2\t51\tmany\n");
         assertEquals(file + ":2: 'many' in column 'weight' is not a number", TestFiles.error(READER, file));
+        TestFiles.write(file, "userID\tartistID\tweight\n2\t51\t-10\n");
+        assertEquals(file + ":2: '-10' in column 'weight' is not a play count (a number of at least 0)", TestFiles.error(READER, file));
+        TestFiles.write(file, "userID\tartistID\tweight\n2\tx51\t10\n");
+        assertEquals(file + ":2: 'x51' in column 'artistID' is not an id (a whole number from 0 to 9223372036854775807)",
+                TestFiles.error(READER, file));
+        TestFiles.write(file, "userID\tartistID\tweight\n2\t51\t10\nuserID\tartistID\tweight\n");
+        assertEquals(file + ":3: the header line appears again (were two files joined?)", TestFiles.error(READER, file));
     }
 
     @Test

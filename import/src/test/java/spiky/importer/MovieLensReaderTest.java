@@ -103,6 +103,28 @@ class MovieLensReaderTest {
     }
 
     @Test
+    void idsAreWholeNumbersThatFitInALong() throws IOException {
+        // Taken as text, one such id would turn every id of the dataset into a string.
+        Path data = TestFiles.write(dir.resolve("u.data"), "1\t2\t3\t4\n-1\t2\t3\t4\n");
+        assertEquals(data + ":2: '-1' in column 'user' is not an id (a whole number from 0 to 9223372036854775807)",
+                TestFiles.error(READER, data));
+        TestFiles.write(data, "1\t99999999999999999999\t3\t4\n");
+        assertEquals(data + ":1: '99999999999999999999' in column 'movie' is not an id (a whole number from 0 to 9223372036854775807)",
+                TestFiles.error(READER, data));
+        TestFiles.write(data, "1\t2\t3\t-9223372036854775808\n");
+        assertEquals(data + ":1: '-9223372036854775808' in column 'timestamp' is out of range", TestFiles.error(READER, data));
+    }
+
+    @Test
+    void ratingsCsvWithTabsOrARepeatedHeader() throws IOException {
+        Path ratings = TestFiles.write(dir.resolve("ratings.csv"), "userId\tmovieId\trating\ttimestamp\n1\t2\t3\t4\n");
+        assertEquals(ratings + ":1: expected the header 'userId,movieId,rating,timestamp', found 'userId\\tmovieId\\trating\\ttimestamp'",
+                TestFiles.error(READER, ratings));
+        TestFiles.write(ratings, "userId,movieId,rating,timestamp\n1,2,3,4\nuserId,movieId,rating,timestamp\n");
+        assertEquals(ratings + ":3: the header line appears again (were two files joined?)", TestFiles.error(READER, ratings));
+    }
+
+    @Test
     void ratingsCsvHeaderOnly() throws IOException {
         Path ratings = TestFiles.write(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n");
         assertEquals(ratings + ":1: no ratings after the header", TestFiles.error(READER, ratings));

@@ -66,9 +66,9 @@ class MpdReaderTest {
     @Test
     void missingPidOrTrackUriIsAnError() throws IOException {
         Path file = TestFiles.write(dir.resolve("s.json"), "{\"playlists\": [\n{\"tracks\": [{\"track_uri\": \"u\"}]}]}");
-        assertEquals(file + ":2: playlist without a pid", TestFiles.error(READER, file));
+        assertEquals(file + ":2: playlist without a pid (at '/playlists/0')", TestFiles.error(READER, file));
         TestFiles.write(file, "{\"playlists\": [{\"pid\": 1, \"tracks\": [\n{\"track_name\": \"x\"}]}]}");
-        assertEquals(file + ":2: track without a track_uri", TestFiles.error(READER, file));
+        assertEquals(file + ":2: track without a track_uri (at '/playlists/0/tracks/0')", TestFiles.error(READER, file));
     }
 
     @Test
@@ -78,5 +78,16 @@ class MpdReaderTest {
         TestFiles.write(file, "{\"playlists\": [{\"pid\": 1, \"modified_at\": \"yesterday\", \"tracks\": []}]}");
         assertTrue(TestFiles.error(READER, file).startsWith(file + ":1: expected modified_at as an integer, found a string"),
                 TestFiles.error(READER, file));
+        TestFiles.write(file, "{\"playlists\": [{\"pid\": 1, \"modified_at\": 99999999999999999999, \"tracks\": []}]}");
+        assertEquals(file + ":1: modified_at '99999999999999999999' does not fit in 64 bits (column 42, at '/playlists/0/modified_at')",
+                TestFiles.error(READER, file));
+    }
+
+    @Test
+    void aMegabyteLongStringIsRefusedLikeALongLine() throws IOException {
+        Path file = TestFiles.write(dir.resolve("s.json"), "{\"playlists\": [{\"pid\": 1, \"tracks\": [{\"track_uri\": \""
+                + "x".repeat(InputFiles.MAX_LINE_LENGTH + 1) + "\"}]}]}");
+        String message = TestFiles.error(READER, file);
+        assertEquals(file + ":1: a string longer than 1048576 characters (column 52, at '/playlists/0/tracks/0/track_uri')", message);
     }
 }

@@ -45,6 +45,7 @@ class TruthFileReaderTest {
         assertEquals(at3 + "'0' in column 'theta' is not a positive number", error(header + "b,1,0\n"));
         assertEquals(at3 + "'inf' in column 'theta' is not a number", error(header + "b,1,inf\n"));
         assertEquals(at3 + "item 'a' appears a second time", error(header + "a,1,1\n"));
+        assertEquals(at3 + "the header line appears again (were two files joined?)", error(header + header));
     }
 
     @Test

@@ -11,8 +11,10 @@ public final class DatasetNames {
 
     public static String check(String name) {
         if (name == null || !VALID.matcher(name).matches()) {
+            // Shortened: a name from a URL may be kilobytes long, and the message must not echo it.
+            String shown = name == null || name.length() <= 100 ? "'" + name + "'" : "'" + name.substring(0, 100) + "...'";
             throw InvalidInputException.parameter("dataset",
-                    "'" + name + "' is not a valid dataset name (letters, digits, '.', '_', '-'; at most 100; starting with a letter or digit)");
+                    shown + " is not a valid dataset name (letters, digits, '.', '_', '-'; at most 100; starting with a letter or digit)");
         }
         return name;
     }

@@ -2,6 +2,7 @@ package spiky.server.http;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import spiky.InvalidInputException;
 
@@ -31,21 +32,28 @@ public final class ImportDirectory {
         if (relative == null || relative.isBlank()) {
             throw InvalidInputException.parameter(parameter, "a file name inside the import directory is required");
         }
-        Path candidate = root.resolve(relative).normalize();
+        String quoted = QueryParams.quote(relative);
+        Path candidate;
+        try {
+            candidate = root.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            // A NUL byte, say: no file can have that name.
+            throw InvalidInputException.parameter(parameter, quoted + " is not a valid file name: " + e.getReason());
+        }
         if (!candidate.startsWith(root)) {
-            throw InvalidInputException.parameter(parameter, "'" + relative + "' is outside the import directory");
+            throw InvalidInputException.parameter(parameter, quoted + " is outside the import directory");
         }
         if (!Files.isRegularFile(candidate)) {
-            throw InvalidInputException.parameter(parameter, "no file '" + relative + "' in the import directory");
+            throw InvalidInputException.parameter(parameter, "no file " + quoted + " in the import directory");
         }
         try {
             Path real = candidate.toRealPath();
             if (!real.startsWith(root)) {
-                throw InvalidInputException.parameter(parameter, "'" + relative + "' leads outside the import directory");
+                throw InvalidInputException.parameter(parameter, quoted + " leads outside the import directory");
             }
             return real;
         } catch (IOException e) {
-            throw InvalidInputException.parameter(parameter, "cannot read '" + relative + "': " + e.getMessage());
+            throw InvalidInputException.parameter(parameter, "cannot read " + quoted + ": " + e.getMessage());
         }
     }
 }

@@ -14,10 +14,11 @@ final class JsonBodies {
         if (text.isBlank()) {
             return Map.of();
         }
-        Object parsed;
+        Object parsed = null;
         try {
-            parsed = ctx.jsonMapper().fromJsonString(text, Object.class);
-        } catch (RuntimeException e) {
+            // Jackson's JsonParseException is checked, yet Javalin's mapper throws it undeclared.
+            parsed = text.strip().equals("null") ? null : ctx.jsonMapper().fromJsonString(text, Object.class);
+        } catch (Exception e) {
             throw InvalidInputException.parameter("body", "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(parsed instanceof Map)) {

@@ -34,7 +34,7 @@ final class QueryParams {
             return defaultValue;
         }
         if (!allowed.contains(raw)) {
-            throw InvalidInputException.parameter(name, "'" + raw + "' is not one of " + allowed);
+            throw InvalidInputException.parameter(name, quote(raw) + " is not one of " + allowed);
         }
         return raw;
     }
@@ -65,6 +65,12 @@ final class QueryParams {
         return new Level(id, (String) run.get("dataset"), f, table.get(index));
     }
 
+    /** Quotes a value for an error's detail, shortened: a 10 kB parameter must not come back whole. */
+    static String quote(String value) {
+        int max = 60;
+        return value.length() <= max ? "'" + value + "'" : "'" + value.substring(0, max) + "...' (" + value.length() + " characters)";
+    }
+
     /** A whole-number query parameter within [min, max], or the default when absent. */
     static long wholeNumber(Context ctx, String name, long defaultValue, long min, long max) {
         String raw = ctx.queryParam(name);
@@ -75,7 +81,7 @@ final class QueryParams {
         try {
             v = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.parameter(name, "'" + raw + "' is not a whole number");
+            throw InvalidInputException.parameter(name, quote(raw) + " is not a whole number");
         }
         if (v < min || v > max) {
             throw InvalidInputException.parameter(name, v + " is not in the range [" + min + ", " + max + "]");
