@@ -77,9 +77,13 @@ def main():
         print("| --- | ---: | ---: | ---: | ---: |")
         targets = []
         for route in routes:
-            url = base + route.replace("{id}", run).replace("{spike}", str(largest)) + f"?f={f}"
+            url = base + route.replace("{id}", run).replace("{spike}", str(largest)).replace("{item}", str(largest)) + f"?f={f}"
             if route == "/api/runs/{id}":
                 url = base + route.replace("{id}", run)
+            if route.endswith("/stability"):
+                url += f"&runs={run}"  # the run against itself: the cost of the analysis, not its finding
+            if route.endswith("/similar"):
+                url += "&metric=dot&k=10"
             targets.append((route, url, "application/json"))
             if route.endswith("/degrees"):
                 targets.append((route + " (text/csv)", url, "text/csv"))
