@@ -1,0 +1,128 @@
+package spiky.algo.similar;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A run's embeddings in memory for similarity search: n rows of d floats, row-major, as stored
+ * (floats, not doubles: half the memory and half the bytes each scan reads). Searches may use only
+ * the first f ≤ d columns; what they need per f (norms of the truncated rows, their inverses, the
+ * rows by descending norm) is computed once per f and kept, since a run does not change.
+ */
+public final class RunMatrix {
+    private final float[] data;
+    private final int n;
+    private final int d;
+    private final ConcurrentHashMap<Integer, Truncation> truncations = new ConcurrentHashMap<>();
+
+    /**
+     * The first f columns of every row, summarised.
+     *
+     * @param norms        Euclidean norm of each truncated row, in double
+     * @param inverseNorms 1 / norm, and 0 for a zero row (so that its cosine with anything is 0)
+     * @param byNorm       the rows by descending norm, ties by row index (the dot scan visits them in this order)
+     */
+    public record Truncation(int f, double[] norms, double[] inverseNorms, int[] byNorm) {}
+
+    public RunMatrix(float[] data, int n, int d) {
+        if (n < 0 || d < 1 || (long) n * d != data.length) {
+            throw new IllegalArgumentException("a " + n + " × " + d + " matrix needs " + (long) n * d + " floats, got " + data.length);
+        }
+        this.data = data;
+        this.n = n;
+        this.d = d;
+    }
+
+    public float[] data() {
+        return data;
+    }
+
+    public int rows() {
+        return n;
+    }
+
+    public int cols() {
+        return d;
+    }
+
+    /** Bytes held: the floats, and per f computed so far two doubles and an int per row. */
+    public long bytes() {
+        return 4L * data.length + truncations.size() * 20L * n;
+    }
+
+    /** An estimate of the heap a matrix of n × d needs, with one truncation, for MemoryGuard. */
+    public static long estimateBytes(long n, int d) {
+        return 4L * n * d + 20L * n;
+    }
+
+    public Truncation truncation(int f) {
+        if (f < 1 || f > d) {
+            throw new IllegalArgumentException("f = " + f + " is not in [1, " + d + "]");
+        }
+        return truncations.computeIfAbsent(f, this::computeTruncation);
+    }
+
+    private Truncation computeTruncation(int f) {
+        double[] norms = new double[n];
+        double[] inverse = new double[n];
+        for (int a = 0; a < n; a++) {
+            int o = a * d;
+            double s = 0;
+            for (int j = 0; j < f; j++) {
+                double x = data[o + j];
+                s += x * x;
+            }
+            norms[a] = Math.sqrt(s);
+            inverse[a] = s > 0 ? 1.0 / norms[a] : 0.0;
+        }
+        return new Truncation(f, norms, inverse, byDescendingNorm(norms));
+    }
+
+    /** Sorts row indices by norm, descending, ties by index, without boxing: sort (norm bits, index) keys. */
+    static int[] byDescendingNorm(double[] norms) {
+        int n = norms.length;
+        // A merge sort of row indices with a primitive comparator: Arrays.sort on Integer[] would box a million rows.
+        int[] order = new int[n];
+        for (int a = 0; a < n; a++) {
+            order[a] = a;
+        }
+        int[] buffer = new int[n];
+        mergeSort(order, buffer, 0, n, norms);
+        return order;
+    }
+
+    private static void mergeSort(int[] a, int[] buf, int from, int to, double[] norms) {
+        if (to - from < 32) {
+            for (int i = from + 1; i < to; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= from && before(x, a[j], norms)) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, buf, from, mid, norms);
+        mergeSort(a, buf, mid, to, norms);
+        if (!before(a[mid], a[mid - 1], norms)) {
+            return;
+        }
+        System.arraycopy(a, from, buf, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int o = from; o < to; o++) {
+            if (j >= to || (i < mid && !before(buf[j], buf[i], norms))) {
+                a[o] = buf[i++];
+            } else {
+                a[o] = buf[j++];
+            }
+        }
+    }
+
+    /** Row x comes before row y: larger norm, or the same norm and a smaller index. */
+    private static boolean before(int x, int y, double[] norms) {
+        return norms[x] > norms[y] || (norms[x] == norms[y] && x < y);
+    }
+}
