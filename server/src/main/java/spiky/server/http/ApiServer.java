@@ -31,6 +31,7 @@ public final class ApiServer implements AutoCloseable {
         RunRoutes runs = new RunRoutes(queries);
         CommunityRoutes communities = new CommunityRoutes(queries);
         DegreeRoutes degrees = new DegreeRoutes(queries);
+        SimilarRoutes similar = new SimilarRoutes(queries);
         RunLauncher launcher = new RunLauncher(db, queries);
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
@@ -54,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/communities/{spike}", reports.route(communities::members));
             config.routes.get("/api/runs/{id}/truth", reports.route(communities::truth));
             config.routes.get("/api/runs/{id}/degrees", reports.route(degrees::get));
+            config.routes.get("/api/runs/{id}/items/{item}/similar", reports.route(similar::similar));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
