@@ -20,8 +20,21 @@ public final class RunMatrix {
      * @param norms        Euclidean norm of each truncated row, in double
      * @param inverseNorms 1 / norm, and 0 for a zero row (so that its cosine with anything is 0)
      * @param byNorm       the rows by descending norm, ties by row index (the dot scan visits them in this order)
+     * @param prefix       p: the cosine scan first sums the first p coordinates (0: it does not)
+     * @param tailNorms    the norm of coordinates p to f of each row (null when prefix is 0)
+     * @param heads        the first p coordinates of every row, n × p contiguous (null when prefix is 0): the
+     *                     cosine scan's first pass streams these alone, a quarter of the bytes of the rows
      */
-    public record Truncation(int f, double[] norms, double[] inverseNorms, int[] byNorm) {}
+    public record Truncation(int f, double[] norms, double[] inverseNorms, int[] byNorm, int prefix, double[] tailNorms,
+            float[] heads) {}
+
+    /**
+     * The prefix of the cosine scan's bound: a quarter of f, where the first coordinates of an SVD
+     * embedding carry most of its energy. Below 32 coordinates a row is a cache line or two anyway.
+     */
+    static int prefixOf(int f) {
+        return f < 32 ? 0 : (f / 4) & ~3;
+    }
 
     public RunMatrix(float[] data, int n, int d) {
         if (n < 0 || d < 1 || (long) n * d != data.length) {
@@ -44,14 +57,9 @@ public final class RunMatrix {
         return d;
     }
 
-    /** Bytes held: the floats, and per f computed so far two doubles and an int per row. */
-    public long bytes() {
-        return 4L * data.length + truncations.size() * 20L * n;
-    }
-
-    /** An estimate of the heap a matrix of n × d needs, with one truncation, for MemoryGuard. */
+    /** An estimate of the heap a matrix of n × d needs, with one truncation at f = d, for MemoryGuard. */
     public static long estimateBytes(long n, int d) {
-        return 4L * n * d + 20L * n;
+        return 4L * n * d + 28L * n + 4L * n * prefixOf(d);
     }
 
     public Truncation truncation(int f) {
@@ -62,19 +70,34 @@ public final class RunMatrix {
     }
 
     private Truncation computeTruncation(int f) {
+        int p = prefixOf(f);
         double[] norms = new double[n];
         double[] inverse = new double[n];
+        double[] tails = p == 0 ? null : new double[n];
+        float[] heads = p == 0 ? null : new float[Math.multiplyExact(n, p)];
         for (int a = 0; a < n; a++) {
             int o = a * d;
-            double s = 0;
-            for (int j = 0; j < f; j++) {
-                double x = data[o + j];
-                s += x * x;
+            if (heads != null) {
+                System.arraycopy(data, o, heads, a * p, p);
             }
+            double head = 0;
+            for (int j = 0; j < p; j++) {
+                double x = data[o + j];
+                head += x * x;
+            }
+            double tail = 0;
+            for (int j = p; j < f; j++) {
+                double x = data[o + j];
+                tail += x * x;
+            }
+            double s = head + tail;
             norms[a] = Math.sqrt(s);
             inverse[a] = s > 0 ? 1.0 / norms[a] : 0.0;
+            if (tails != null) {
+                tails[a] = Math.sqrt(tail);
+            }
         }
-        return new Truncation(f, norms, inverse, byDescendingNorm(norms));
+        return new Truncation(f, norms, inverse, byDescendingNorm(norms), p, tails, heads);
     }
 
     /** Sorts row indices by norm, descending, ties by index, without boxing: sort (norm bits, index) keys. */

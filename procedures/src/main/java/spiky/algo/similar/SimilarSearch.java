@@ -15,7 +15,11 @@ import spiky.algo.Termination;
  * the heaps are merged at the end. Ties go to the smaller row index, so the result is the same
  * whatever the thread count. Products are summed in double from the float entries.
  *
- * <p>Cosine scans every row. Dot product visits rows by descending truncated norm and stops once
+ * <p>Cosine visits every row but, from f = 32 on, first sums only the first p = f/4 coordinates
+ * (from a copy of them, contiguous, so that this pass reads a quarter of the matrix):
+ * with the rest bounded by Cauchy–Schwarz (‖q_tail‖·‖x_tail‖), a row whose bound is below the
+ * k-th best cosine found is skipped without reading the rest of it. Dot product visits rows by
+ * descending truncated norm and stops once
  * ‖q‖·‖x‖ (Cauchy–Schwarz: an upper bound of q·x) falls below the k-th best score found: on
  * embeddings with a heavy-tailed norm (the spiky case) that is a small share of the rows, and the
  * answer is still exact.
@@ -63,21 +67,46 @@ public final class SimilarSearch {
         });
         LongAdder scored = new LongAdder();
         if (metric == Metric.COSINE) {
-            double[] inverse = t.inverseNorms();
-            double qInverse = inverse[query];
-            Parallel.forRange(n, concurrency, CHUNK, termination, (from, to) -> {
-                TopK heap = local.get();
-                for (int a = from; a < to; a++) {
-                    if (a != query) {
-                        heap.offer(dot(q, data, a * d, f) * qInverse * inverse[a], a);
-                    }
-                }
-                scored.add(to - from - (query >= from && query < to ? 1 : 0));
-            });
+            cosine(data, d, f, q, query, t, concurrency, termination, local, scored);
         } else {
             dotByNorm(data, d, f, q, query, t, concurrency, termination, local, scored);
         }
         return merge(heaps, kept, scored.sum());
+    }
+
+    private static void cosine(float[] data, int d, int f, double[] q, int query, RunMatrix.Truncation t, int concurrency,
+            Termination termination, ThreadLocal<TopK> local, LongAdder scored) {
+        double[] inverse = t.inverseNorms();
+        double qInverse = inverse[query];
+        int p = t.prefix();
+        double[] tails = t.tailNorms();
+        double qTail = p == 0 ? 0 : tails[query];
+        float[] heads = t.heads();
+        AtomicLong shared = new AtomicLong(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY));
+        Parallel.forRange(data.length / d, concurrency, CHUNK, termination, (from, to) -> {
+            TopK heap = local.get();
+            double stopBelow = Double.longBitsToDouble(shared.get());
+            int count = 0;
+            for (int a = from; a < to; a++) {
+                if (a == query) {
+                    continue;
+                }
+                double head = p == 0 ? 0 : dot(q, heads, a * p, 0, p);
+                if (p > 0 && stopBelow > Double.NEGATIVE_INFINITY) {
+                    double bound = (head + qTail * tails[a]) * qInverse * inverse[a];
+                    if (bound + BOUND_SLACK * (Math.abs(bound) + 1) < stopBelow) {
+                        continue; // the rest of the row cannot lift it to the k-th best
+                    }
+                }
+                count++;
+                heap.offer((head + dot(q, data, a * d, p, f)) * qInverse * inverse[a], a);
+                if (heap.full() && heap.threshold() > stopBelow) {
+                    stopBelow = heap.threshold();
+                }
+            }
+            scored.add(count);
+            raise(shared, stopBelow);
+        });
     }
 
     private static void dotByNorm(float[] data, int d, int f, double[] q, int query, RunMatrix.Truncation t, int concurrency,
@@ -100,7 +129,7 @@ public final class SimilarSearch {
                 }
                 if (a != query) {
                     count++;
-                    heap.offer(dot(q, data, a * d, f), a);
+                    heap.offer(dot(q, data, a * d, 0, f), a);
                     if (heap.full() && heap.threshold() > stopBelow) {
                         stopBelow = heap.threshold();
                     }
@@ -120,20 +149,20 @@ public final class SimilarSearch {
         }
     }
 
-    /** Σ q[j]·x[j] over the first f entries of the row at {@code offset}, four partial sums for instruction-level parallelism. */
-    static double dot(double[] q, float[] data, int offset, int f) {
+    /** Σ q[j]·x[j] over entries [from, to) of the row at {@code offset}, four partial sums for instruction-level parallelism. */
+    static double dot(double[] q, float[] data, int offset, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int j = 0;
-        for (; j + 3 < f; j += 4) {
+        int j = from;
+        for (; j + 3 < to; j += 4) {
             s0 += q[j] * data[offset + j];
             s1 += q[j + 1] * data[offset + j + 1];
             s2 += q[j + 2] * data[offset + j + 2];
             s3 += q[j + 3] * data[offset + j + 3];
         }
-        for (; j < f; j++) {
+        for (; j < to; j++) {
             s0 += q[j] * data[offset + j];
         }
         return (s0 + s1) + (s2 + s3);

@@ -101,12 +101,12 @@ class SimilarSearchTest {
     @Test
     void bothMetricsAtFullAndTruncatedWidthEqualTheBruteForce() {
         int n = 3000;
-        int d = 24;
+        int d = 40;
         float[] x = spiky(11, n, d, 30);
         RunMatrix m = new RunMatrix(x, n, d);
         SplittableRandom r = new SplittableRandom(5);
         for (Metric metric : Metric.values()) {
-            for (int f : new int[] {d, 8, 1}) {
+            for (int f : new int[] {d, 8, 1, 32}) {
                 for (int t = 0; t < 15; t++) {
                     int query = r.nextInt(n);
                     int k = 1 + r.nextInt(40);
@@ -158,9 +158,9 @@ class SimilarSearchTest {
     }
 
     @Test
-    void largeRunsAcrossManyChunksAgreeAndTheDotScanStopsEarly() {
+    void largeRunsAcrossManyChunksAgreeAndTheBoundsSkipMostRows() {
         int n = 60_000;
-        int d = 16;
+        int d = 64;
         float[] x = spiky(21, n, d, 100);
         RunMatrix m = new RunMatrix(x, n, d);
         SplittableRandom r = new SplittableRandom(9);
@@ -171,11 +171,14 @@ class SimilarSearchTest {
                         metric + " query " + query);
             }
         }
-        // The bound stops the dot scan of a long row early; cosine scores every other row.
+        // The norm bound stops the dot scan of a long row early; the prefix bound skips most rows by cosine
+        // (from f = 32 on; below, cosine scores every other row).
         int longest = m.truncation(d).byNorm()[0];
         long scored = SimilarSearch.search(m, longest, 10, Metric.DOT, d, 2, Termination.NONE).scored();
         assertTrue(scored < n / 10, scored + " rows scored of " + n);
-        assertEquals(n - 1, SimilarSearch.search(m, longest, 10, Metric.COSINE, d, 2, Termination.NONE).scored());
+        long cosine = SimilarSearch.search(m, 123, 10, Metric.COSINE, d, 2, Termination.NONE).scored();
+        assertTrue(cosine < n / 2, cosine + " rows scored of " + n);
+        assertEquals(n - 1, SimilarSearch.search(m, 123, 10, Metric.COSINE, 31, 2, Termination.NONE).scored());
     }
 
     @Test
