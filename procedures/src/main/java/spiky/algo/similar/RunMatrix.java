@@ -13,6 +13,7 @@ public final class RunMatrix {
     private final int n;
     private final int d;
     private final ConcurrentHashMap<Integer, Truncation> truncations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, AngularClusters> clusters = new ConcurrentHashMap<>();
 
     /**
      * The first f columns of every row, summarised.
@@ -59,7 +60,7 @@ public final class RunMatrix {
 
     /** An estimate of the heap a matrix of n × d needs, with one truncation at f = d, for MemoryGuard. */
     public static long estimateBytes(long n, int d) {
-        return 4L * n * d + 28L * n + 4L * n * prefixOf(d);
+        return 4L * n * d + 40L * n + 4L * n * prefixOf(d);
     }
 
     public Truncation truncation(int f) {
@@ -67,6 +68,20 @@ public final class RunMatrix {
             throw new IllegalArgumentException("f = " + f + " is not in [1, " + d + "]");
         }
         return truncations.computeIfAbsent(f, this::computeTruncation);
+    }
+
+    /** The grouping of the rows for the cosine search at f, built on first use (a pass of √n centroids over the rows). */
+    AngularClusters clusters(int f, int concurrency, spiky.algo.Termination termination) {
+        Truncation t = truncation(f);
+        return clusters.computeIfAbsent(f, x -> AngularClusters.build(this, t, concurrency, termination));
+    }
+
+    /** Prepares what searches at f need (norms, order, grouping), so that the first search is not the slow one. */
+    public void prepare(int f, int concurrency, spiky.algo.Termination termination) {
+        truncation(f);
+        if (n >= AngularClusters.MIN_ROWS) {
+            clusters(f, concurrency, termination);
+        }
     }
 
     private Truncation computeTruncation(int f) {

@@ -15,7 +15,10 @@ import spiky.algo.Termination;
  * the heaps are merged at the end. Ties go to the smaller row index, so the result is the same
  * whatever the thread count. Products are summed in double from the float entries.
  *
- * <p>Cosine visits every row but, from f = 32 on, first sums only the first p = f/4 coordinates
+ * <p>Cosine on {@value AngularClusters#MIN_ROWS} rows or more goes by groups of rows around
+ * centroids ({@link AngularClusters}): groups by descending bound on their members' cosine, stopping
+ * at the first whose bound is below the k-th best found. On fewer rows, cosine visits every row but,
+ * from f = 32 on, first sums only the first p = f/4 coordinates
  * (from a copy of them, contiguous, so that this pass reads a quarter of the matrix):
  * with the rest bounded by Cauchy–Schwarz (‖q_tail‖·‖x_tail‖), a row whose bound is below the
  * k-th best cosine found is skipped without reading the rest of it. Dot product visits rows by
@@ -66,7 +69,9 @@ public final class SimilarSearch {
             return h;
         });
         LongAdder scored = new LongAdder();
-        if (metric == Metric.COSINE) {
+        if (metric == Metric.COSINE && n >= AngularClusters.MIN_ROWS) {
+            byGroups(data, d, f, q, query, t, m.clusters(f, concurrency, termination), concurrency, termination, local, scored);
+        } else if (metric == Metric.COSINE) {
             cosine(data, d, f, q, query, t, concurrency, termination, local, scored);
         } else {
             dotByNorm(data, d, f, q, query, t, concurrency, termination, local, scored);
@@ -105,6 +110,49 @@ public final class SimilarSearch {
                 }
             }
             scored.add(count);
+            raise(shared, stopBelow);
+        });
+    }
+
+    /** Cosine by groups (AngularClusters): groups by descending bound, stopping at the first below the k-th best. */
+    private static void byGroups(float[] data, int d, int f, double[] q, int query, RunMatrix.Truncation t, AngularClusters groups,
+            int concurrency, Termination termination, ThreadLocal<TopK> local, LongAdder scored) {
+        double[] inverse = t.inverseNorms();
+        double qInverse = inverse[query];
+        double[] unit = new double[f];
+        for (int j = 0; j < f; j++) {
+            unit[j] = q[j] * qInverse;
+        }
+        int count = groups.groups + 1;
+        double[] bounds = new double[count];
+        for (int g = 0; g < count; g++) {
+            bounds[g] = groups.bound(unit, g);
+        }
+        int[] order = RunMatrix.byDescendingNorm(bounds); // descending bound, ties by group
+        AtomicLong shared = new AtomicLong(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY));
+        // One group per hand-out: groups are a few hundred to a few thousand rows, and a thread must
+        // see the shared k-th best before it starts the next one.
+        Parallel.forRange(count, concurrency, 1, termination, (from, to) -> {
+            TopK heap = local.get();
+            double stopBelow = Double.longBitsToDouble(shared.get());
+            int scoredHere = 0;
+            for (int i = from; i < to; i++) {
+                int g = order[i];
+                if (bounds[g] < stopBelow) {
+                    break; // so are all groups after it: they come by descending bound
+                }
+                for (int s = groups.start[g]; s < groups.start[g + 1]; s++) {
+                    int a = groups.members[s];
+                    if (a != query) {
+                        scoredHere++;
+                        heap.offer(dot(q, data, a * d, 0, f) * qInverse * inverse[a], a);
+                    }
+                }
+                if (heap.full() && heap.threshold() > stopBelow) {
+                    stopBelow = heap.threshold();
+                }
+            }
+            scored.add(scoredHere);
             raise(shared, stopBelow);
         });
     }

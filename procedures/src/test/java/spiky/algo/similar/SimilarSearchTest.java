@@ -158,26 +158,43 @@ class SimilarSearchTest {
     }
 
     @Test
-    void largeRunsAcrossManyChunksAgreeAndTheBoundsSkipMostRows() {
-        int n = 60_000;
+    void largeRunsSearchedByGroupsAndByNormAgreeAndSkipMostRows() {
+        int n = 60_000; // above AngularClusters.MIN_ROWS: cosine goes by groups
         int d = 64;
         float[] x = spiky(21, n, d, 100);
         RunMatrix m = new RunMatrix(x, n, d);
         SplittableRandom r = new SplittableRandom(9);
-        for (int t = 0; t < 4; t++) {
-            int query = r.nextInt(n);
+        for (int t = 0; t < 5; t++) {
+            int query = t == 0 ? 7 : r.nextInt(n); // row 7 is zero
             for (Metric metric : Metric.values()) {
-                assertSame(bruteForce(x, n, d, query, 10, metric, d), SimilarSearch.search(m, query, 10, metric, d, 2, Termination.NONE),
-                        metric + " query " + query);
+                for (int f : new int[] {d, 20}) {
+                    int k = t == 1 ? 300 : 10;
+                    assertSame(bruteForce(x, n, d, query, k, metric, f), SimilarSearch.search(m, query, k, metric, f, 2, Termination.NONE),
+                            metric + " f=" + f + " query " + query);
+                }
             }
         }
-        // The norm bound stops the dot scan of a long row early; the prefix bound skips most rows by cosine
-        // (from f = 32 on; below, cosine scores every other row).
+        // The norm bound stops the dot scan of a long row early; the group bound skips most groups by cosine.
         int longest = m.truncation(d).byNorm()[0];
         long scored = SimilarSearch.search(m, longest, 10, Metric.DOT, d, 2, Termination.NONE).scored();
         assertTrue(scored < n / 10, scored + " rows scored of " + n);
         long cosine = SimilarSearch.search(m, 123, 10, Metric.COSINE, d, 2, Termination.NONE).scored();
+        assertTrue(cosine < n / 10, cosine + " rows scored of " + n);
+    }
+
+    @Test
+    void belowTheGroupingSizeThePrefixBoundSkipsRowsByCosine() {
+        int n = 15_000;
+        int d = 64;
+        float[] x = spiky(4, n, d, 60);
+        RunMatrix m = new RunMatrix(x, n, d);
+        for (int query : new int[] {5, 777, 14_001}) {
+            assertSame(bruteForce(x, n, d, query, 10, Metric.COSINE, d), SimilarSearch.search(m, query, 10, Metric.COSINE, d, 2, Termination.NONE),
+                    "query " + query);
+        }
+        long cosine = SimilarSearch.search(m, 123, 10, Metric.COSINE, d, 2, Termination.NONE).scored();
         assertTrue(cosine < n / 2, cosine + " rows scored of " + n);
+        // Below f = 32 there is no prefix: every other row is scored.
         assertEquals(n - 1, SimilarSearch.search(m, 123, 10, Metric.COSINE, 31, 2, Termination.NONE).scored());
     }
 
