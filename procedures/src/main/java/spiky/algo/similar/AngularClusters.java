@@ -27,7 +27,12 @@ final class AngularClusters {
     final double[] centroids;
     /** The cosine between each group's centroid and its farthest member: cos(radius). */
     final double[] minCos;
-    /** Members of group g: rows members[start[g] .. start[g+1]), ascending. Group `groups` holds the zero rows. */
+    /**
+     * Members of group g: rows members[start[g] .. start[g+1]), ascending. Group {@code groups} holds
+     * the zero rows; group {@code groups + 1} the loose rows, farther than COVER_COS from every
+     * centroid (with more spikes than centroids, whole spikes), which the search scans row by row
+     * rather than let them widen a group to no use.
+     */
     final int[] members;
     final int[] start;
 
@@ -64,6 +69,7 @@ final class AngularClusters {
         int[] groupOf = new int[n];
         double[] cosine = new double[n];
         int zeroGroup = groups;
+        int looseGroup = groups + 1;
         Parallel.forRange(n, concurrency, 1024, termination, (from, to) -> {
             for (int a = from; a < to; a++) {
                 if (inverse[a] == 0 || found == 0) {
@@ -92,13 +98,13 @@ final class AngularClusters {
                         best = g;
                     }
                 }
-                groupOf[a] = best;
                 cosine[a] = bestDot * inverse[a];
+                groupOf[a] = cosine[a] >= COVER_COS ? best : looseGroup;
             }
         });
         double[] minCos = new double[groups];
         java.util.Arrays.fill(minCos, 1.0);
-        int[] start = new int[groups + 2];
+        int[] start = new int[groups + 3];
         for (int a = 0; a < n; a++) {
             int g = groupOf[a];
             start[g + 1]++;
@@ -106,11 +112,11 @@ final class AngularClusters {
                 minCos[g] = cosine[a];
             }
         }
-        for (int g = 0; g <= groups; g++) {
+        for (int g = 0; g <= groups + 1; g++) {
             start[g + 1] += start[g];
         }
         int[] members = new int[n];
-        int[] fill = java.util.Arrays.copyOf(start, groups + 1);
+        int[] fill = java.util.Arrays.copyOf(start, groups + 2);
         for (int a = 0; a < n; a++) {
             members[fill[groupOf[a]]++] = a;
         }

@@ -129,6 +129,8 @@ public final class SimilarSearch {
             bounds[g] = groups.bound(unit, g);
         }
         int[] order = RunMatrix.byDescendingNorm(bounds); // descending bound, ties by group
+        int p0 = t.prefix();
+        float[] heads0 = t.heads();
         AtomicLong shared = new AtomicLong(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY));
         // One group per hand-out: groups are a few hundred to a few thousand rows, and a thread must
         // see the shared k-th best before it starts the next one.
@@ -145,9 +147,44 @@ public final class SimilarSearch {
                     int a = groups.members[s];
                     if (a != query) {
                         scoredHere++;
-                        heap.offer(dot(q, data, a * d, 0, f) * qInverse * inverse[a], a);
+                        // summed as the scan sums it (head, then the rest), so both give the same bits
+                        double head = p0 == 0 ? 0 : dot(q, heads0, a * p0, 0, p0);
+                        heap.offer((head + dot(q, data, a * d, p0, f)) * qInverse * inverse[a], a);
                     }
                 }
+                if (heap.full() && heap.threshold() > stopBelow) {
+                    stopBelow = heap.threshold();
+                }
+            }
+            scored.add(scoredHere);
+            raise(shared, stopBelow);
+        });
+        // The loose rows, with the prefix bound against the k-th best the groups gave: every group
+        // left out above has a bound below that, so below the final k-th best too.
+        int looseFrom = groups.start[groups.groups + 1];
+        int looseCount = groups.start[groups.groups + 2] - looseFrom;
+        int p = t.prefix();
+        double[] tails = t.tailNorms();
+        double qTail = p == 0 ? 0 : tails[query];
+        float[] heads = t.heads();
+        Parallel.forRange(looseCount, concurrency, CHUNK, termination, (from, to) -> {
+            TopK heap = local.get();
+            double stopBelow = Double.longBitsToDouble(shared.get());
+            int scoredHere = 0;
+            for (int i = from; i < to; i++) {
+                int a = groups.members[looseFrom + i];
+                if (a == query) {
+                    continue;
+                }
+                double head = p == 0 ? 0 : dot(q, heads, a * p, 0, p);
+                if (p > 0 && stopBelow > Double.NEGATIVE_INFINITY) {
+                    double bound = (head + qTail * tails[a]) * qInverse * inverse[a];
+                    if (bound + BOUND_SLACK * (Math.abs(bound) + 1) < stopBelow) {
+                        continue;
+                    }
+                }
+                scoredHere++;
+                heap.offer((head + dot(q, data, a * d, p, f)) * qInverse * inverse[a], a);
                 if (heap.full() && heap.threshold() > stopBelow) {
                     stopBelow = heap.threshold();
                 }

@@ -183,6 +183,25 @@ class SimilarSearchTest {
     }
 
     @Test
+    void moreSpikesThanCentroidsLeaveLooseRowsThatAreStillFound() {
+        int n = 25_000; // √n = 158 centroids for 600 spikes: most rows are loose
+        int d = 48;
+        float[] x = spiky(33, n, d, 600);
+        RunMatrix m = new RunMatrix(x, n, d);
+        AngularClusters groups = m.clusters(d, 2, Termination.NONE);
+        int loose = groups.start[groups.groups + 2] - groups.start[groups.groups + 1];
+        assertTrue(loose > n / 3, loose + " loose rows of " + n);
+        SplittableRandom r = new SplittableRandom(2);
+        for (int t = 0; t < 6; t++) {
+            int query = r.nextInt(n);
+            assertSame(bruteForce(x, n, d, query, 10, Metric.COSINE, d), SimilarSearch.search(m, query, 10, Metric.COSINE, d, 2, Termination.NONE),
+                    "query " + query);
+        }
+        long scored = SimilarSearch.search(m, 99, 10, Metric.COSINE, d, 2, Termination.NONE).scored();
+        assertTrue(scored < n / 2, scored + " rows scored of " + n);
+    }
+
+    @Test
     void belowTheGroupingSizeThePrefixBoundSkipsRowsByCosine() {
         int n = 15_000;
         int d = 64;
