@@ -32,9 +32,10 @@ public final class SimilarProcedures {
     @Procedure(name = "spiky.similar", mode = Mode.READ)
     @Description("spiky.similar(item :: NODE, config = {} :: MAP) :: (rank, item, name, score, norm, spike) - The k items "
             + "most similar to an (:Item) in a run's embeddings, by cosine or dot product over the first f coordinates, the "
-            + "item itself left out: an exact parallel scan (the dot product visits items by descending norm and stops where "
-            + "norm bounds rule the rest out). The run's vectors are loaded once and kept in memory (the last two runs "
-            + "searched). Returns one row per neighbour, best first: rank (1, 2, ...), item (its id), name, score, norm (the "
+            + "item itself left out, exact: a parallel scan that skips what bounds rule out (by dot product items go by "
+            + "descending norm until ‖q‖·‖x‖ is below the k-th best; by cosine, from 20,000 items on, groups of items around "
+            + "centroids are skipped by an angular bound, built on the first cosine call at each f). The run's vectors are "
+            + "loaded once and kept in memory (the last two runs searched). Returns one row per neighbour, best first: rank (1, 2, ...), item (its id), name, score, norm (the "
             + "stored norm of its full embedding) and spike (its spike at the run's first f' of spkF; null when uncovered or "
             + "the run has no spikes). Ties of score go to the item embedded first. " + CONFIG_DOC)
     public Stream<SimilarStep.SimilarRow> similar(@Name("item") Node item,

@@ -131,67 +131,81 @@ public final class SimilarSearch {
         int[] order = RunMatrix.byDescendingNorm(bounds); // descending bound, ties by group
         int p0 = t.prefix();
         float[] heads0 = t.heads();
+        int looseFrom = groups.start[groups.groups + 1];
+        int looseTo = groups.start[groups.groups + 2];
         AtomicLong shared = new AtomicLong(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY));
-        // One group per hand-out: groups are a few hundred to a few thousand rows, and a thread must
-        // see the shared k-th best before it starts the next one.
-        Parallel.forRange(count, concurrency, 1, termination, (from, to) -> {
-            TopK heap = local.get();
-            double stopBelow = Double.longBitsToDouble(shared.get());
-            int scoredHere = 0;
-            for (int i = from; i < to; i++) {
-                int g = order[i];
-                if (bounds[g] < stopBelow) {
-                    break; // so are all groups after it: they come by descending bound
-                }
-                for (int s = groups.start[g]; s < groups.start[g + 1]; s++) {
-                    int a = groups.members[s];
-                    if (a != query) {
-                        scoredHere++;
-                        // summed as the scan sums it (head, then the rest), so both give the same bits
-                        double head = p0 == 0 ? 0 : dot(q, heads0, a * p0, 0, p0);
-                        heap.offer((head + dot(q, data, a * d, p0, f)) * qInverse * inverse[a], a);
+        Runnable byBound = () -> {
+            // One group per hand-out: groups are a few hundred to a few thousand rows, and a thread must
+            // see the shared k-th best before it starts the next one.
+            Parallel.forRange(count, concurrency, 1, termination, (from, to) -> {
+                TopK heap = local.get();
+                double stopBelow = Double.longBitsToDouble(shared.get());
+                int scoredHere = 0;
+                for (int i = from; i < to; i++) {
+                    int g = order[i];
+                    if (bounds[g] < stopBelow) {
+                        break; // so are all groups after it: they come by descending bound
+                    }
+                    for (int s = groups.start[g]; s < groups.start[g + 1]; s++) {
+                        int a = groups.members[s];
+                        if (a != query) {
+                            scoredHere++;
+                            // summed as the scan sums it (head, then the rest), so both give the same bits
+                            double head = p0 == 0 ? 0 : dot(q, heads0, a * p0, 0, p0);
+                            heap.offer((head + dot(q, data, a * d, p0, f)) * qInverse * inverse[a], a);
+                        }
+                    }
+                    if (heap.full() && heap.threshold() > stopBelow) {
+                        stopBelow = heap.threshold();
                     }
                 }
-                if (heap.full() && heap.threshold() > stopBelow) {
-                    stopBelow = heap.threshold();
-                }
-            }
-            scored.add(scoredHere);
-            raise(shared, stopBelow);
-        });
-        // The loose rows, with the prefix bound against the k-th best the groups gave: every group
-        // left out above has a bound below that, so below the final k-th best too.
-        int looseFrom = groups.start[groups.groups + 1];
-        int looseCount = groups.start[groups.groups + 2] - looseFrom;
-        int p = t.prefix();
-        double[] tails = t.tailNorms();
-        double qTail = p == 0 ? 0 : tails[query];
-        float[] heads = t.heads();
-        Parallel.forRange(looseCount, concurrency, CHUNK, termination, (from, to) -> {
-            TopK heap = local.get();
-            double stopBelow = Double.longBitsToDouble(shared.get());
-            int scoredHere = 0;
-            for (int i = from; i < to; i++) {
-                int a = groups.members[looseFrom + i];
-                if (a == query) {
-                    continue;
-                }
-                double head = p == 0 ? 0 : dot(q, heads, a * p, 0, p);
-                if (p > 0 && stopBelow > Double.NEGATIVE_INFINITY) {
-                    double bound = (head + qTail * tails[a]) * qInverse * inverse[a];
-                    if (bound + BOUND_SLACK * (Math.abs(bound) + 1) < stopBelow) {
+                scored.add(scoredHere);
+                raise(shared, stopBelow);
+            });
+        };
+        Runnable loose = () -> {
+            // The loose rows, one by one with the prefix bound.
+            int looseCount = looseTo - looseFrom;
+            int p = t.prefix();
+            double[] tails = t.tailNorms();
+            double qTail = p == 0 ? 0 : tails[query];
+            float[] heads = t.heads();
+            Parallel.forRange(looseCount, concurrency, CHUNK, termination, (from, to) -> {
+                TopK heap = local.get();
+                double stopBelow = Double.longBitsToDouble(shared.get());
+                int scoredHere = 0;
+                for (int i = from; i < to; i++) {
+                    int a = groups.members[looseFrom + i];
+                    if (a == query) {
                         continue;
                     }
+                    double head = p == 0 ? 0 : dot(q, heads, a * p, 0, p);
+                    if (p > 0 && stopBelow > Double.NEGATIVE_INFINITY) {
+                        double bound = (head + qTail * tails[a]) * qInverse * inverse[a];
+                        if (bound + BOUND_SLACK * (Math.abs(bound) + 1) < stopBelow) {
+                            continue;
+                        }
+                    }
+                    scoredHere++;
+                    heap.offer((head + dot(q, data, a * d, p, f)) * qInverse * inverse[a], a);
+                    if (heap.full() && heap.threshold() > stopBelow) {
+                        stopBelow = heap.threshold();
+                    }
                 }
-                scoredHere++;
-                heap.offer((head + dot(q, data, a * d, p, f)) * qInverse * inverse[a], a);
-                if (heap.full() && heap.threshold() > stopBelow) {
-                    stopBelow = heap.threshold();
-                }
-            }
-            scored.add(scoredHere);
-            raise(shared, stopBelow);
-        });
+                scored.add(scoredHere);
+                raise(shared, stopBelow);
+            });
+        };
+        // Either order is exact (a group is skipped only when its bound is below the k-th best so
+        // far, hence below the final one). A loose query's neighbours are mostly loose too: scanning
+        // those first gives the group bounds a high k-th best to work against, and the other way round.
+        if (java.util.Arrays.binarySearch(groups.members, looseFrom, looseTo, query) >= 0) {
+            loose.run();
+            byBound.run();
+        } else {
+            byBound.run();
+            loose.run();
+        }
     }
 
     private static void dotByNorm(float[] data, int d, int f, double[] q, int query, RunMatrix.Truncation t, int concurrency,
