@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
         StabilityRoutes stability = new StabilityRoutes(queries);
         BaselineRoutes baselines = new BaselineRoutes(queries);
         PlotRoutes plots = new PlotRoutes(queries);
+        SimilarRoutes similar = new SimilarRoutes(queries);
         RunLauncher launcher = new RunLauncher(db, queries);
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
@@ -73,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/baselines", reports.route(baselines::get));
             config.routes.get("/api/runs/{id}/points", reports.route(plots::points));
             config.routes.get("/api/runs/{id}/coverage", reports.route(plots::coverage));
+            config.routes.get("/api/runs/{id}/items/{item}/similar", reports.route(similar::similar));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
