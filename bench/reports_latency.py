@@ -98,6 +98,14 @@ def main():
             times.sort()
             p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
             print(f"| `{route}` | {first * 1000:.0f} | {statistics.median(times):.1f} | {p95:.1f} | {len(body):,} |")
+        if "/api/runs/{id}/similar-discovery" in routes:
+            found = json.loads(call(f"{base}/api/runs/{run}/similar-discovery")[1])
+            print(f"\nsimilar-discovery of {run} (sample {found['sample']}, k = {found['k']}; quintile 1 = highest norms):")
+            print("| quintile | sampled | their interactions | overlap cosine/dot | interactions of cosine results | of dot results |")
+            print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+            for q in found["quintiles"]:
+                print(f"| {q['quintile']} | {q['sampled']} | {q['meanInteractions']:.1f} | {q['meanOverlap']:.3f} | "
+                      f"{q['cosineMeanInteractions']:.1f} | {q['dotMeanInteractions']:.1f} |")
 
 
 if __name__ == "__main__":

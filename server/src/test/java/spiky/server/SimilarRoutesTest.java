@@ -101,6 +101,29 @@ class SimilarRoutesTest {
     }
 
     @Test
+    void cosineAndDotListsAreComparedByNormQuintile() {
+        Http.Response r = Http.get(api + "/api/runs/" + run + "/similar-discovery?sample=20&k=5");
+        assertEquals(200, r.status(), r.body());
+        com.fasterxml.jackson.databind.JsonNode quintiles = r.json().get("quintiles");
+        assertEquals(5, quintiles.size(), r.body());
+        long sampled = 0;
+        double previousPopularity = Double.MAX_VALUE;
+        for (int q = 0; q < quintiles.size(); q++) {
+            com.fasterxml.jackson.databind.JsonNode row = quintiles.get(q);
+            assertEquals(q + 1, row.get("quintile").asInt());
+            sampled += row.get("sampled").asLong();
+            double overlap = row.get("meanOverlap").asDouble();
+            assertTrue(overlap >= 0 && overlap <= 1, row.toString());
+            assertTrue(row.get("cosineMeanInteractions").asDouble() > 0 && row.get("dotMeanInteractions").asDouble() > 0, row.toString());
+            previousPopularity = row.get("meanInteractions").asDouble();
+        }
+        assertEquals(20, sampled, "the sample spreads over all quintiles");
+        assertTrue(previousPopularity > 0);
+        assertEquals(400, Http.get(api + "/api/runs/" + run + "/similar-discovery?sample=1").status());
+        assertEquals(404, Http.get(api + "/api/runs/nope-1/similar-discovery").status());
+    }
+
+    @Test
     void unknownRunsAndItemsAre404AndBadParameters400() {
         Object id = reference.rows.get(0).item();
         Http.Response noRun = Http.get(api + "/api/runs/dcbm-99/items/" + id + "/similar");

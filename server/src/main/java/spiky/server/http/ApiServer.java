@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/points", reports.route(plots::points));
             config.routes.get("/api/runs/{id}/coverage", reports.route(plots::coverage));
             config.routes.get("/api/runs/{id}/items/{item}/similar", reports.route(similar::similar));
+            config.routes.get("/api/runs/{id}/similar-discovery", reports.route(similar::discovery));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));

@@ -48,4 +48,20 @@ final class SimilarRoutes {
         body.put("similar", queries.rows("similar.cypher", Map.of("run", id, "item", item, "k", k, "metric", metric, "f", f)));
         return body;
     }
+
+    /** GET /api/runs/{id}/similar-discovery?sample=&k=: cosine against dot lists by norm quintile (cypher/similar-discovery.cypher). */
+    Object discovery(Context ctx, Map<String, Object> run) {
+        String id = (String) run.get("id");
+        if (!"finished".equals(run.get("status"))) {
+            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
+        }
+        long sample = QueryParams.wholeNumber(ctx, "sample", 200, 5, 5_000);
+        long k = QueryParams.wholeNumber(ctx, "k", 10, 1, MAX_K);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", id);
+        body.put("sample", sample);
+        body.put("k", k);
+        body.put("quintiles", queries.rows("similar-discovery.cypher", Map.of("run", id, "sample", sample, "k", k)));
+        return body;
+    }
 }
