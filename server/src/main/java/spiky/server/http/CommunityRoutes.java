@@ -5,7 +5,6 @@ import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import spiky.InvalidInputException;
 
 /**
  * The community reports of a run at one f': GET /api/runs/{id}/communities (the per-spike table,
@@ -59,9 +58,11 @@ final class CommunityRoutes {
         String sort = QueryParams.choice(ctx, "sort", "norm", MEMBER_SORT_COLUMNS);
         long pageSize = QueryParams.wholeNumber(ctx, "pageSize", 100, 1, MAX_MEMBER_PAGE_SIZE);
         long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
-        Map<String, Object> spikeRow = queries.rows("community-members.cypher", Map.of("run", level.run(), "f", level.f(),
-                "spike", spike, "sort", "norm", "skip", 0L, "limit", 1L)).stream().findFirst().orElse(null);
-        if (spikeRow == null) {
+        List<Map<String, Object>> members = queries.rows("community-members.cypher", Map.of("run", level.run(), "f", level.f(),
+                "spike", spike, "sort", sort, "skip", (page - 1) * pageSize, "limit", pageSize));
+        // An empty page is either past the last member or no spike at all: only then ask which.
+        if (members.isEmpty() && queries.rows("community-members.cypher", Map.of("run", level.run(), "f", level.f(),
+                "spike", spike, "sort", "norm", "skip", 0L, "limit", 1L)).isEmpty()) {
             throw new NotFoundResponse("Item '" + spike + "' is not the peak of a spike of run '" + level.run() + "' at f' = " + level.f());
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -71,8 +72,7 @@ final class CommunityRoutes {
         body.put("sort", sort);
         body.put("page", page);
         body.put("pageSize", pageSize);
-        body.put("members", queries.rows("community-members.cypher", Map.of("run", level.run(), "f", level.f(),
-                "spike", spike, "sort", sort, "skip", (page - 1) * pageSize, "limit", pageSize)));
+        body.put("members", members);
         return body;
     }
 
