@@ -22,8 +22,8 @@ final class CommunityRoutes {
             "meanInteractions", "spearmanNormInteractions", "spearmanNormPpmiDegree", "spearmanNormIntraDegree",
             "pearsonNormInteractions", "pearsonNormPpmiDegree", "pearsonNormIntraDegree");
     static final List<String> MEMBER_SORT_COLUMNS = List.of("norm", "interactions", "ppmiDegree", "intraDegree");
-    /** ?weight= of the fitted DCBM, and the PPMI relationship property each names. */
-    private static final Map<String, String> WEIGHTS = Map.of("count", "count", "ppmi", "weight");
+    /** ?weight= of the fitted DCBM: co-occurrence count or PPMI value (spiky.dcbm.fit's config.weight). */
+    private static final List<String> WEIGHTS = List.of("count", "ppmi");
 
     private final Queries queries;
 
@@ -78,13 +78,13 @@ final class CommunityRoutes {
 
     Object truth(Context ctx, Map<String, Object> run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
-        String weight = QueryParams.choice(ctx, "weight", "count", List.copyOf(new java.util.TreeSet<>(WEIGHTS.keySet())));
+        String weight = QueryParams.choice(ctx, "weight", "count", WEIGHTS);
         long blocks = QueryParams.wholeNumber(ctx, "blocks", 20, 1, MAX_BLOCKS);
         Map<String, Object> planted = queries.rows("truth.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
         Map<String, Object> fitted = new LinkedHashMap<>();
         fitted.put("weight", weight);
         fitted.putAll(queries.rows("fitted-dcbm.cypher",
-                Map.of("run", level.run(), "f", level.f(), "weight", WEIGHTS.get(weight), "blocks", blocks)).get(0));
+                Map.of("run", level.run(), "f", level.f(), "weight", weight, "blocks", blocks)).get(0));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", level.run());
         body.put("f", level.f());

@@ -1,0 +1,145 @@
+package spiky.graph;
+
+import static spiky.graph.GraphModel.EMBEDDING;
+import static spiky.graph.GraphModel.HAS_EMBEDDING;
+import static spiky.graph.GraphModel.PPMI;
+import static spiky.graph.GraphModel.RUN;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import spiky.InvalidInputException;
+import spiky.algo.Termination;
+import spiky.algo.dcbm.DcbmFit;
+import spiky.data.LongIntHashMap;
+
+/**
+ * Reads, for one run and one f', the items its spikes cover and the dataset's current PPMI
+ * relationships among them (weighted by co-occurrence count or PPMI value): the input of a
+ * {@link DcbmFit}. One pass over the covered items' outgoing PPMI relationships, so each stored
+ * pair is read once, whatever the size of the dataset's other items.
+ */
+public final class SpikeGraphReader {
+    private SpikeGraphReader() {}
+
+    /** What the edges weigh: the pair's co-occurrence count or its PPMI value. */
+    public enum Weight {
+        COUNT("count"), PPMI("weight");
+
+        final String property;
+
+        Weight(String property) {
+            this.property = property;
+        }
+    }
+
+    /**
+     * The fit's input, with groups numbered in ascending order of their peak's item id.
+     *
+     * @param peakIds   the peak item id of every group (the spike's name in the graph)
+     * @param peakNames the peak item's name property of every group, or null
+     */
+    public record SpikeGraph(String run, long f, Object[] peakIds, Object[] peakNames, DcbmFit.Input input) {}
+
+    /** Reads the spike partition at f' of run {@code runId}; an error naming the parameter when either is unknown. */
+    public static SpikeGraph read(Transaction tx, String runId, long f, Weight weight, Termination termination) {
+        Node run = tx.findNode(RUN, "id", runId);
+        if (run == null) {
+            throw InvalidInputException.parameter("run", "no embedding run '" + runId + "'");
+        }
+        long[] levels = run.hasProperty("spkF") ? (long[]) run.getProperty("spkF") : new long[0];
+        if (Arrays.stream(levels).noneMatch(x -> x == f)) {
+            throw InvalidInputException.parameter("f", f + " is not an f' of run '" + runId + "'s Spk table "
+                    + (levels.length == 0 ? "(the run has none yet)" : "(it has " + Arrays.toString(levels) + ")"));
+        }
+        String key = "spike" + f;
+
+        record Covered(Node item, Object spike, double norm) {}
+        List<Covered> covered = new ArrayList<>();
+        long seen = 0;
+        try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
+            while (it.hasNext()) {
+                Node e = it.next();
+                Object spike = e.getProperty(key, null);
+                Relationship from = spike == null ? null : e.getSingleRelationship(HAS_EMBEDDING, Direction.INCOMING);
+                if (from != null) {
+                    covered.add(new Covered(from.getStartNode(), spike, ((Number) e.getProperty("norm")).doubleValue()));
+                }
+                if ((++seen & 1023) == 0) {
+                    termination.check();
+                }
+            }
+        }
+        // A fixed order (the item's node id) so that the same graph always gives the same arrays.
+        covered.sort(Comparator.comparingLong(c -> c.item().getId()));
+        int n = covered.size();
+
+        Map<Object, Integer> groupOf = new HashMap<>();
+        covered.forEach(c -> groupOf.putIfAbsent(c.spike(), 0));
+        Object[] peakIds = groupOf.keySet().toArray();
+        Arrays.sort(peakIds, SpikeGraphReader::compareIds);
+        for (int g = 0; g < peakIds.length; g++) {
+            groupOf.put(peakIds[g], g);
+        }
+        Object[] peakNames = new Object[peakIds.length];
+        int[] group = new int[n];
+        double[] norm = new double[n];
+        LongIntHashMap row = new LongIntHashMap(Math.max(n, 1));
+        for (int i = 0; i < n; i++) {
+            Covered c = covered.get(i);
+            group[i] = groupOf.get(c.spike());
+            norm[i] = c.norm();
+            row.putIfAbsent(c.item().getId(), i);
+            if (c.spike().equals(c.item().getProperty("id", null))) {
+                peakNames[group[i]] = c.item().getProperty("name", null);
+            }
+        }
+
+        String dataset = (String) run.getProperty("dataset");
+        Node d = tx.findNode(GraphModel.DATASET, "name", dataset);
+        Object tag = d == null ? null : d.getProperty("ppmiRun", null);
+        int[] from = new int[1024];
+        int[] to = new int[1024];
+        double[] w = new double[1024];
+        int edges = 0;
+        for (int i = 0; tag != null && i < n; i++) {
+            Node item = covered.get(i).item();
+            for (Relationship r : item.getRelationships(Direction.OUTGOING, PPMI)) {
+                int j = row.get(r.getEndNodeId());
+                if (j < 0 || !tag.equals(r.getProperty("run", null))) {
+                    continue;
+                }
+                if (edges == from.length) {
+                    from = Arrays.copyOf(from, edges * 2);
+                    to = Arrays.copyOf(to, edges * 2);
+                    w = Arrays.copyOf(w, edges * 2);
+                }
+                from[edges] = i;
+                to[edges] = j;
+                w[edges] = ((Number) r.getProperty(weight.property)).doubleValue();
+                edges++;
+            }
+            if ((i & 255) == 0) {
+                termination.check();
+            }
+        }
+        return new SpikeGraph(runId, f, peakIds, peakNames, new DcbmFit.Input(peakIds.length, group, norm,
+                Arrays.copyOf(from, edges), Arrays.copyOf(to, edges), Arrays.copyOf(w, edges)));
+    }
+
+    /** Item ids in key order: numerically when both are integers, else as strings. */
+    static int compareIds(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Long.compare(x.longValue(), y.longValue());
+        }
+        return a.toString().compareTo(b.toString());
+    }
+}

@@ -1,0 +1,115 @@
+package spiky.proc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+import spiky.InvalidInputException;
+import spiky.algo.dcbm.DcbmFit;
+import spiky.config.ConfigReader;
+import spiky.graph.GraphModel;
+import spiky.graph.SpikeGraphReader;
+import spiky.graph.SpikeGraphReader.SpikeGraph;
+import spiky.graph.SpikeGraphReader.Weight;
+
+/** {@code spiky.dcbm.fit}: the degree-corrected block model fitted to a run's spikes. */
+public final class DcbmFitProcedures {
+    static final int DEFAULT_BLOCKS = 20;
+    static final int MAX_BLOCKS = 200;
+    private static final List<String> WEIGHTS = List.of("count", "ppmi");
+    private static final List<String> KEYS = List.of("f", "weight", "blocks");
+
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    /**
+     * One row. Numbers that are undefined (no edges, a spike without weight, fewer than two items)
+     * are null.
+     */
+    public record FitRow(long items, long spikes, long edges, double totalWeight, Double withinShare,
+            Double spearmanNormTheta, Double meanSpearmanNormTheta, List<Map<String, Object>> blocks,
+            Map<String, Object> blockMatrix) {}
+
+    @Procedure(name = "spiky.dcbm.fit", mode = Mode.READ)
+    @Description("spiky.dcbm.fit(run :: STRING, config = {} :: MAP) :: (items, spikes, edges, totalWeight, withinShare, "
+            + "spearmanNormTheta, meanSpearmanNormTheta, blocks, blockMatrix) - "
+            + "Fits the degree-corrected block model (Karrer & Newman 2011) by maximum likelihood to the run's spike partition "
+            + "at one f', on the dataset's current PPMI relationships among the items the spikes cover, weighted by co-occurrence "
+            + "count or PPMI value: theta_i = k_i / kappa_r (k: weighted degree, kappa_r: sum of k over spike r) and "
+            + "B_rs = m_rs * 2m / (kappa_r * kappa_s) (m_rs: weight between r and s, twice when r = s; 2m = totalWeight). "
+            + "B_rr >> 1 >> B_rs means the spikes are assortative blocks; the paper's theorem says the norm estimates theta, "
+            + "so Spearman(norm, theta) should be high inside each spike. withinShare: share of 2m inside spikes; "
+            + "spearmanNormTheta: pooled over covered items; meanSpearmanNormTheta: mean over spikes of at least 3 items; "
+            + "blocks: the largest spikes (spike, name, size, kappa, spearmanNormTheta, pearsonNormTheta), by size then peak id; "
+            + "blockMatrix: {spikes, names, values}, B between those spikes in that order. "
+            + "Config keys: f (default: the smallest f' of the run's Spk table): which spike properties (spike<f'>); "
+            + "weight (default 'count', or 'ppmi'): what an edge weighs; "
+            + "blocks (default " + DEFAULT_BLOCKS + ", in [1, " + MAX_BLOCKS + "]): how many of the largest spikes to list.")
+    public Stream<FitRow> fit(@Name("run") String run, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        ConfigReader reader = new ConfigReader(config, KEYS);
+        long f = reader.has("f") ? reader.longIn("f", 0, 1, Integer.MAX_VALUE) : smallestF(run);
+        Weight weight = "ppmi".equals(reader.oneOf("weight", "count", WEIGHTS)) ? Weight.PPMI : Weight.COUNT;
+        int blocks = reader.intIn("blocks", DEFAULT_BLOCKS, 1, MAX_BLOCKS);
+
+        SpikeGraph graph = SpikeGraphReader.read(tx, run, f, weight, guard::check);
+        DcbmFit.Result fit = DcbmFit.fit(graph.input(), blocks);
+        return Stream.of(row(graph, fit));
+    }
+
+    private long smallestF(String run) {
+        var node = run == null ? null : tx.findNode(GraphModel.RUN, "id", run);
+        if (node == null) {
+            throw InvalidInputException.parameter("run", "no embedding run '" + run + "'");
+        }
+        long[] levels = node.hasProperty("spkF") ? (long[]) node.getProperty("spkF") : new long[0];
+        if (levels.length == 0) {
+            throw InvalidInputException.parameter("run", "run '" + run + "' has no Spk table yet: call spiky.spikes.write first");
+        }
+        return Arrays.stream(levels).min().getAsLong();
+    }
+
+    private static FitRow row(SpikeGraph graph, DcbmFit.Result fit) {
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        List<Object> spikes = new ArrayList<>();
+        List<Object> names = new ArrayList<>();
+        for (int g : fit.largest()) {
+            DcbmFit.Block b = fit.blocks()[g];
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("spike", graph.peakIds()[g]);
+            block.put("name", graph.peakNames()[g]);
+            block.put("size", (long) b.size());
+            block.put("kappa", b.kappa());
+            block.put("spearmanNormTheta", orNull(b.spearmanNormTheta()));
+            block.put("pearsonNormTheta", orNull(b.pearsonNormTheta()));
+            blocks.add(block);
+            spikes.add(graph.peakIds()[g]);
+            names.add(graph.peakNames()[g]);
+        }
+        List<List<Double>> values = new ArrayList<>();
+        for (double[] line : fit.blockMatrix()) {
+            values.add(Arrays.stream(line).mapToObj(DcbmFitProcedures::orNull).toList());
+        }
+        Map<String, Object> matrix = new LinkedHashMap<>();
+        matrix.put("spikes", spikes);
+        matrix.put("names", names);
+        matrix.put("values", values);
+        return new FitRow(graph.input().items(), fit.blocks().length, fit.edges(), fit.twoM(), orNull(fit.withinShare()),
+                orNull(fit.spearmanNormTheta()), orNull(fit.meanSpearmanNormTheta()), blocks, matrix);
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

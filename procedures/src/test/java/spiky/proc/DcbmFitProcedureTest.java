@@ -1,0 +1,116 @@
+package spiky.proc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.graphdb.QueryExecutionException;
+import spiky.TestDatabase;
+
+/**
+ * spiky.dcbm.fit on a generated DCBM embedded by the pipeline: its totals equal what Cypher
+ * aggregates over the same PPMI relationships, its block matrix obeys Σ_s B_rs κ_s = 2m, the
+ * planted blocks show, and bad arguments are refused by name.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DcbmFitProcedureTest {
+    private static final String FIT = "CALL spiky.dcbm.fit($run, $config)";
+    /** Cypher's own aggregation over the PPMI relationships among items covered at f' = 16. */
+    private static final String TOTALS = """
+            MATCH (r:EmbeddingRun {id: $run}), (d:Dataset {name: r.dataset})
+            MATCH (a:Item)-[:HAS_EMBEDDING]->(ea:Embedding {run: $run}) WHERE ea.spike16 IS NOT NULL
+            MATCH (a)-[p:PPMI {run: d.ppmiRun}]->(:Item)-[:HAS_EMBEDDING]->(eb:Embedding {run: $run})
+            WHERE eb.spike16 IS NOT NULL
+            RETURN count(p) AS edges, 2 * sum(toFloat(p[$property])) AS twoM,
+                   sum(CASE WHEN ea.spike16 = eb.spike16 THEN 2 * toFloat(p[$property]) ELSE 0.0 END) AS within""";
+
+    private TestDatabase db;
+    private String run;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        db = new TestDatabase(dir);
+        db.run("CALL spiky.dcbm.generate('k4', {communities: 4, items: 400, contexts: 1200, maxLength: 30, mix: 0.1, "
+                + "exponent: 1.5, seed: 9})");
+        run = (String) db.run("CALL spiky.pipeline('k4', {rank: 16, spkDims: [8, 16]})").get(0).get("runId");
+    }
+
+    @AfterAll
+    void stop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Map<String, Object> fit(Map<String, Object> config) {
+        return db.run(FIT, Map.of("run", run, "config", config)).get(0);
+    }
+
+    @Test
+    void totalsEqualCypherOverTheSameRelationships() {
+        for (String[] weight : new String[][] {{"count", "count"}, {"ppmi", "weight"}}) {
+            Map<String, Object> fit = fit(Map.of("f", 16, "weight", weight[0]));
+            Map<String, Object> cypher = db.run(TOTALS, Map.of("run", run, "property", weight[1])).get(0);
+            assertEquals(cypher.get("edges"), fit.get("edges"), weight[0]);
+            double twoM = (double) cypher.get("twoM");
+            assertEquals(twoM, (double) fit.get("totalWeight"), 1e-9 * twoM, weight[0]);
+            assertEquals((double) cypher.get("within") / twoM, (double) fit.get("withinShare"), 1e-12, weight[0]);
+            long covered = (long) db.run("MATCH (e:Embedding {run: $run}) WHERE e.spike16 IS NOT NULL RETURN count(e) AS n",
+                    Map.of("run", run)).get(0).get("n");
+            assertEquals(covered, fit.get("items"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void blockRowsWeightedByKappaSumToTwoMAndThePlantedBlocksShow() {
+        Map<String, Object> fit = fit(Map.of("f", 16, "blocks", 200));
+        List<Map<String, Object>> blocks = (List<Map<String, Object>>) fit.get("blocks");
+        assertEquals(fit.get("spikes"), (long) blocks.size(), "every spike listed when blocks exceeds their number");
+        List<List<Double>> b = (List<List<Double>>) ((Map<String, Object>) fit.get("blockMatrix")).get("values");
+        double twoM = (double) fit.get("totalWeight");
+        for (int r = 0; r < blocks.size(); r++) {
+            double sum = 0;
+            for (int s = 0; s < blocks.size(); s++) {
+                sum += b.get(r).get(s) * (double) blocks.get(s).get("kappa");
+            }
+            assertEquals(twoM, sum, 1e-9 * twoM, "row " + r);
+        }
+        for (int t = 1; t < blocks.size(); t++) {
+            assertTrue((long) blocks.get(t - 1).get("size") >= (long) blocks.get(t).get("size"), "largest first");
+        }
+        // mix 0.1: most co-occurrence weight stays inside the spikes, and the diagonal dominates.
+        assertTrue((double) fit.get("withinShare") > 0.8, fit.toString());
+        assertTrue(b.get(0).get(0) > 1 && b.get(0).get(1) < 1, b.toString());
+        // The default f' is the smallest of the Spk table.
+        assertEquals(fit(Map.of("f", 8)), fit(Map.of()));
+    }
+
+    private String refused(Object runId, Map<String, Object> config) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("run", runId);
+        params.put("config", config);
+        return assertThrows(QueryExecutionException.class, () -> db.run(FIT, params)).getMessage();
+    }
+
+    @Test
+    void badArgumentsAreRefusedByName() {
+        assertTrue(refused("nope", Map.of()).contains("no embedding run 'nope'"));
+        assertTrue(refused(null, Map.of()).contains("run"));
+        String f = refused(run, Map.of("f", 32));
+        assertTrue(f.contains("f") && f.contains("[8, 16]"), f);
+        String key = refused(run, Map.of("weigth", "count"));
+        assertTrue(key.contains("weigth") && key.contains("weight"), key);
+        String weight = refused(run, Map.of("weight", "plays"));
+        assertTrue(weight.contains("plays") && weight.contains("count"), weight);
+        assertTrue(refused(run, Map.of("blocks", 0)).contains("blocks"));
+    }
+}
