@@ -4,10 +4,14 @@
 # while pipeline runs on ml-100k follow one another in the background (one is always in
 # progress). wrk (Debian's package) drives the load; its summary gives throughput, latency
 # percentiles, non-2xx answers and socket errors/timeouts.
-# Usage: bench/load.sh [DURATION]   (needs ../shared/datasets and wrk; writes nothing in the repository)
+# Usage: bench/load.sh [DURATION] [same|alternate]   (needs ../shared/datasets and wrk; writes nothing
+# in the repository). same (default): the background runs repeat the PPMI settings, so each keeps
+# the dataset's PPMI set; alternate: they switch minCount 3/2, so each writes a new set (see
+# bench/load_prepare.py).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-60}"
+mode="${2:-same}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 shared="$(cd "$here/../shared/datasets" && pwd)"
 work="$(mktemp -d)"
@@ -20,7 +24,7 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 "$here/bench/load_prepare.py" "http://127.0.0.1:$port" "$work/paths.lua"
 # Pipeline runs one after the other for the whole load (the server runs them one at a time).
-python3 "$here/bench/load_prepare.py" "http://127.0.0.1:$port" --keep-running "$((duration + 20))" &
+python3 "$here/bench/load_prepare.py" "http://127.0.0.1:$port" --keep-running "$((duration + 20))" "$mode" &
 runner=$!
 sleep 3
 # Warm-up (JIT, caches), not recorded.

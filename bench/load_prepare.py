@@ -1,6 +1,10 @@
 """Prepares bench/load.sh: imports ml-100k, embeds it, warms the report cache and writes a wrk
-Lua script cycling through the URLs; or, with --keep-running SECONDS, starts pipeline runs one
-after the other for that long and prints how many ran.
+Lua script cycling through the URLs; or, with --keep-running SECONDS [same|alternate], starts
+pipeline runs one after the other for that long and prints how many ran. "same" (the default)
+repeats the first run's PPMI settings, so each run keeps the dataset's PPMI set and writes only
+its embeddings; "alternate" switches minCount between 3 and 2, so that every run writes a new
+PPMI set of hundreds of thousands of relationships, deletes the old one, and makes the reports
+that read it stale.
 """
 import json
 import os
@@ -58,17 +62,22 @@ def prepare(base, lua):
     print("URLs, in turn:", *paths, sep="\n  ")
 
 
-def keep_running(base, seconds):
+def keep_running(base, seconds, mode):
     end = time.time() + seconds
     runs = []
     while time.time() < end:
-        run = call(base + "/api/datasets/ml-100k/runs", {"method": "randomized"})["run"]
+        config = {"method": "randomized"}
+        if mode == "alternate":
+            config["minCount"] = 3 if len(runs) % 2 == 0 else 2
+        run = call(base + "/api/datasets/ml-100k/runs", config)["run"]
         runs.append((run, wait_run(base, run)))
-    print(f"pipeline runs during the load: {len(runs)}, statuses {sorted({s for _, s in runs})}")
+    written = [call(f"{base}/api/runs/{r}").get("ppmiRelationships", 0) for r, _ in runs]
+    print(f"pipeline runs during the load ({mode}): {len(runs)}, statuses {sorted({s for _, s in runs})}, "
+          f"PPMI relationships written by each: {written}")
 
 
 if __name__ == "__main__":
     if sys.argv[2] == "--keep-running":
-        keep_running(sys.argv[1], int(sys.argv[3]))
+        keep_running(sys.argv[1], int(sys.argv[3]), sys.argv[4] if len(sys.argv) > 4 else "same")
     else:
         prepare(sys.argv[1], sys.argv[2])

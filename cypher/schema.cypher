@@ -32,7 +32,7 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //                   millisRead, millisPpmi, millisSvd, millisEmbed, millisSpikes, millisWrite,
 //                   peakHeapBytesPpmi, peakHeapBytesSvd, peakHeapBytesEmbed, peakHeapBytesSpikes
 //                   (the JVM's peak heap during each stage, garbage included),
-//                   ppmiRelationships, ppmiRun?})
+//                   ppmiRelationships (how many this run wrote), ppmiRun? (the PPMI set it embeds))
 //     status: 'running', then 'finished' or 'failed'. A run cut short by a crash is marked
 //     'failed' at the next start-up. Dataset.latestRun names the latest finished run.
 //     The Spk table is the four parallel lists spkF, spkPeaks, spkCovered, spk.
@@ -58,8 +58,10 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //     never sees half a matrix. With the switch the Dataset node records the set:
 //       ppmiRun, ppmiSource ('spiky.pipeline' or 'spiky.ppmi.write'), ppmiMinCount, ppmiTopK,
 //       ppmiRankRule, ppmiItems, ppmiPairs, ppmiCooccurringPairs, ppmiPairsAfterMinCount,
-//       ppmiPairsAfterRank
+//       ppmiPairsAfterRank, ppmiDigest (a 64-bit fingerprint of the pairs, counts and weights, in hex)
 //     (databases written before this record have ppmiRun only: the run it names holds the settings).
+//     A spiky.pipeline run whose PPMI matrix has the current set's settings and fingerprint keeps
+//     that set rather than writing it again: its ppmiRun names the set, its ppmiRelationships is 0.
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:EmbeddingRun) REQUIRE r.id IS UNIQUE;
 CREATE INDEX run_dataset IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.dataset);
 CREATE INDEX run_status IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.status);

@@ -21,11 +21,12 @@ import spiky.algo.ppmi.RankRule;
  *            "&lt;dataset&gt;-ppmi-&lt;N&gt;" when spiky.ppmi.write did
  */
 public record PpmiRecord(String tag, String source, PpmiConfig config, long items, long pairs, long cooccurringPairs,
-        long pairsAfterMinCount, long pairsAfterRank) {
+        long pairsAfterMinCount, long pairsAfterRank, long digest) {
 
-    public static PpmiRecord of(String tag, String source, PpmiConfig config, PpmiResult ppmi) {
+    /** @param digest the set's {@link PpmiDigest} */
+    public static PpmiRecord of(String tag, String source, PpmiConfig config, PpmiResult ppmi, long digest) {
         return new PpmiRecord(tag, source, config, ppmi.size(), ppmi.nnz() / 2, ppmi.cooccurringPairs(), ppmi.pairsAfterMinCount(),
-                ppmi.pairsAfterRank());
+                ppmi.pairsAfterRank(), digest);
     }
 
     /** Sets the record on the Dataset node (in the caller's transaction). */
@@ -40,6 +41,8 @@ public record PpmiRecord(String tag, String source, PpmiConfig config, long item
         dataset.setProperty("ppmiCooccurringPairs", cooccurringPairs);
         dataset.setProperty("ppmiPairsAfterMinCount", pairsAfterMinCount);
         dataset.setProperty("ppmiPairsAfterRank", pairsAfterRank);
+        // Hex text, not a 64-bit integer that JSON readers would round.
+        dataset.setProperty("ppmiDigest", Long.toHexString(digest));
     }
 
     /**
@@ -66,7 +69,8 @@ public record PpmiRecord(String tag, String source, PpmiConfig config, long item
                 prefix.isEmpty() ? number(source, "pairsPositive") : number(source, "ppmiPairs"),
                 number(source, key(prefix, "cooccurringPairs")),
                 number(source, key(prefix, "pairsAfterMinCount")),
-                number(source, key(prefix, "pairsAfterRank")));
+                number(source, key(prefix, "pairsAfterRank")),
+                dataset.getProperty("ppmiDigest", null) instanceof String hex ? Long.parseUnsignedLong(hex, 16) : 0L);
     }
 
     private static String key(String prefix, String name) {

@@ -9,6 +9,7 @@ import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
@@ -26,8 +27,7 @@ import spiky.algo.ppmi.PpmiResult;
 public final class PpmiWriter {
     /** Dataset property naming the spiky.ppmi.write in progress. */
     static final String WRITING = "ppmiWriting";
-    private static final int NODE_BATCH = 10_000;
-    private static final int RELATIONSHIP_BATCH = 50_000;
+    private static final int RELATIONSHIP_BATCH = 20_000;
 
     private final GraphDatabaseService db;
     private final Progress progress;
@@ -162,22 +162,47 @@ public final class PpmiWriter {
         deleteWhere(dataset, tag::equals);
     }
 
+    /**
+     * Deletes in transactions of at most {@link #RELATIONSHIP_BATCH} relationships, whatever the
+     * number of items: a set of a million pairs among a few thousand items deleted in one
+     * transaction keeps a million deletions in the heap until the commit, and the collector copies
+     * them at every young collection (pauses of most of a second beside a serving API).
+     */
     private void deleteWhere(String dataset, Predicate<Object> doomed) {
         List<Long> nodes = new ArrayList<>();
         try (Transaction tx = db.beginTx()) {
             DatasetReader.items(tx, dataset).forEach(n -> nodes.add(n.getId()));
         }
-        for (int start = 0; start < nodes.size(); start += NODE_BATCH) {
-            try (Transaction tx = db.beginTx()) {
-                for (int i = start; i < Math.min(nodes.size(), start + NODE_BATCH); i++) {
-                    for (Relationship r : tx.getNodeById(nodes.get(i)).getRelationships(Direction.OUTGOING, PPMI)) {
-                        if (doomed.test(r.getProperty("run", null))) {
-                            r.delete();
+        Transaction tx = db.beginTx();
+        try {
+            int inBatch = 0;
+            for (long node : nodes) {
+                boolean full;
+                do {
+                    full = false;
+                    try (ResourceIterable<Relationship> rels = tx.getNodeById(node).getRelationships(Direction.OUTGOING, PPMI)) {
+                        for (Relationship r : rels) {
+                            if (doomed.test(r.getProperty("run", null))) {
+                                r.delete();
+                                if (++inBatch == RELATIONSHIP_BATCH) {
+                                    full = true;
+                                    break;
+                                }
+                            }
                         }
                     }
-                }
-                tx.commit();
+                    if (full) {
+                        // The node may have more: its relationships are read again in the next transaction.
+                        tx.commit();
+                        tx.close();
+                        tx = db.beginTx();
+                        inBatch = 0;
+                    }
+                } while (full);
             }
+            tx.commit();
+        } finally {
+            tx.close();
         }
     }
 }

@@ -71,8 +71,10 @@ public final class RunStore {
      * @param items      the dataset as read (item nodes and ids, by item index)
      * @param writtenPpmi the PPMI settings when the PPMI relationships are to be written (already
      *                   checked against the size cap), null when they are not
+     * @return the PPMI relationships written: 0 when none are wanted or when the dataset's current
+     *         set is already this matrix (kept; the run's ppmiRun names it)
      */
-    public void finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, Map<String, Long> extraMillis) {
+    public long finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, Map<String, Long> extraMillis) {
         long started = System.nanoTime();
         int[] kept = result.ppmi().items();
         long[] rowNodes = new long[kept.length];
@@ -84,7 +86,10 @@ public final class RunStore {
         new EmbeddingWriter(db, progress).write(runId, items.dataset(), rowNodes, rowIds, result.embeddings(), result.norms(),
                 result.spikes());
         PpmiWriter ppmiWriter = new PpmiWriter(db, progress);
-        long ppmiRelationships = writtenPpmi != null ? ppmiWriter.write(runId, items, result.ppmi()) : 0;
+        long digest = writtenPpmi != null ? PpmiDigest.of(items, result.ppmi()) : 0;
+        String keptSet = writtenPpmi != null ? identicalCurrentSet(items.dataset(), writtenPpmi, digest) : null;
+        boolean write = writtenPpmi != null && keptSet == null;
+        long ppmiRelationships = write ? ppmiWriter.write(runId, items, result.ppmi()) : 0;
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
             PpmiResult ppmi = result.ppmi();
@@ -102,14 +107,34 @@ public final class RunStore {
             run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
             run.setProperty("ppmiRelationships", ppmiRelationships);
             Node d = tx.findNode(DATASET, "name", items.dataset());
-            if (writtenPpmi != null) {
-                PpmiRecord.of(runId, "spiky.pipeline", writtenPpmi, ppmi).writeTo(d);
+            if (write) {
+                PpmiRecord.of(runId, "spiky.pipeline", writtenPpmi, ppmi, digest).writeTo(d);
+                run.setProperty("ppmiRun", runId);
+            } else if (keptSet != null) {
+                run.setProperty("ppmiRun", keptSet);
             }
             markFinished(run, d, runId);
             tx.commit();
         }
-        if (writtenPpmi != null) {
+        if (write) {
             ppmiWriter.deleteOthers(items.dataset(), runId);
+        }
+        return ppmiRelationships;
+    }
+
+    /**
+     * The tag of the dataset's current PPMI set when it is the matrix this run computed (same PPMI
+     * settings, same {@link PpmiDigest}) and no other write is in progress; null otherwise. Such
+     * a run keeps the set instead of writing the same relationships again.
+     */
+    private String identicalCurrentSet(String dataset, PpmiConfig config, long digest) {
+        try (Transaction tx = db.beginTx()) {
+            Node d = tx.findNode(DATASET, "name", dataset);
+            if (d == null || d.hasProperty(PpmiWriter.WRITING) || !d.hasProperty("ppmiRun")) {
+                return null;
+            }
+            PpmiRecord current = PpmiRecord.readFrom(tx, d);
+            return current != null && current.digest() == digest && current.config().equals(config) ? current.tag() : null;
         }
     }
 

@@ -16,7 +16,9 @@ import spiky.graph.DatasetNames;
 /** {@code spiky.pipeline} and {@code spiky.pipeline.stats}: the paper's whole pipeline on one dataset. */
 public final class PipelineProcedures {
     static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ConfigDocs.SVD + ConfigDocs.SIGMA_POWER + ConfigDocs.SPIKES
-            + ConfigDocs.CONCURRENCY + "; writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item); "
+            + ConfigDocs.CONCURRENCY + "; writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item), "
+            + "unless the dataset's current set is already this matrix (same settings and fingerprint): then it is kept, the run's "
+            + "ppmiRun names it and ppmiRelationships is 0; "
             + ConfigDocs.MAX_PPMI + ": above this many pairs they are not written; until (none): only interactions with a "
             + "timestamp up to this moment (epoch seconds, ISO-8601 date or date-time, Cypher date): the dataset as it was then.";
 

@@ -72,8 +72,8 @@ public final class PipelineRunner {
             PipelineResult result = compute(data, config, progress, termination);
             long pairs = result.ppmi().nnz() / 2;
             boolean writePpmi = config.writePpmi() && pairs <= config.maxPpmiRelationships();
-            store.finish(runId, data, result, writePpmi ? config.ppmi() : null, Map.of("read", readMillis));
-            return row(runId, dataset, config, result, writePpmi ? pairs : 0, "finished", readMillis);
+            long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, Map.of("read", readMillis));
+            return row(runId, dataset, config, result, written, "finished", readMillis);
         } catch (RuntimeException | Error e) {
             try {
                 store.fail(runId, e.getMessage());

@@ -16,6 +16,7 @@ import spiky.algo.ppmi.Ppmi;
 import spiky.algo.ppmi.PpmiResult;
 import spiky.graph.DatasetArrays;
 import spiky.graph.DatasetReader;
+import spiky.graph.PpmiDigest;
 import spiky.graph.PpmiRecord;
 import spiky.graph.PpmiWriter;
 
@@ -94,7 +95,7 @@ public final class PpmiStep {
         long written;
         try {
             written = writer.write(tag, c.data(), p);
-            writer.adopt(dataset, PpmiRecord.of(tag, "spiky.ppmi.write", config.ppmi(), p));
+            writer.adopt(dataset, PpmiRecord.of(tag, "spiky.ppmi.write", config.ppmi(), p, PpmiDigest.of(c.data(), p)));
         } catch (RuntimeException | Error e) {
             try {
                 writer.abandon(dataset, tag);

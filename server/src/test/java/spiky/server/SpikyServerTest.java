@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -479,6 +480,20 @@ class SpikyServerTest {
         assertEquals("miss", first.header("X-Spiky-Cache"));
         assertEquals("hit", second.header("X-Spiky-Cache"));
         assertEquals(first.body(), second.body());
+        // A newer run with the same PPMI settings keeps the dataset's PPMI set: the older run's
+        // reports are what they were, and stay cached although it is no longer the latest.
+        server.database().db().executeTransactionally("CALL spiky.pipeline('plain', {rank: 4, spkDims: [4]})");
+        assertFalse(Http.get(api + "/api/runs/" + id).json().get("latest").asBoolean());
+        assertEquals("hit", Http.get(url).header("X-Spiky-Cache"));
+        // Concurrent requests for a report nobody asked for yet compute it once.
+        List<java.util.concurrent.CompletableFuture<String>> headers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            headers.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Http.get(api + "/api/runs/" + id + "/truth?f=8").header("X-Spiky-Cache")));
+        }
+        List<String> seen = headers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertEquals(1, seen.stream().filter("miss"::equals).count(), seen.toString());
+        assertTrue(seen.stream().allMatch(h -> List.of("miss", "joined", "hit").contains(h)), seen.toString());
         // Spikes written again change the run, so its reports are computed anew.
         server.database().db().executeTransactionally("CALL spiky.spikes.write($run, {spkDims: [4], cosTheta: 0.8})", Map.of("run", id));
         Http.Response third = Http.get(url);

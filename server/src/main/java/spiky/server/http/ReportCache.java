@@ -9,23 +9,30 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 
 /**
  * Reports of finished runs, computed once. A finished run does not change, so a report is a
  * function of the request (path, query parameters, wanted media type) and of the run's recorded
  * state: the cache key holds every property of the run as JSON (a later spiky.spikes.write
- * changes its Spk table, hence the key) and the dataset's current PPMI set (the degrees read it);
- * the run's record itself is read again only when a run or dataset record changed. Runs still
- * in progress are never cached. Least recently used reports go first once the bodies pass
- * {@code maxBytes}.
+ * changes its Spk table, hence the key) and the dataset's current PPMI set (the degrees read it),
+ * but not whether the run is its dataset's latest: no report reads that, and a newer run finishing
+ * must not throw away every report of the older ones. The run's record itself is read again only
+ * when a run or dataset record changed. Runs still in progress are never cached. Concurrent
+ * requests for a report being computed wait for that computation instead of starting their own.
+ * Least recently used reports go first once the bodies pass {@code maxBytes}.
  */
 final class ReportCache {
     private record Entry(byte[] body, String contentType) {}
 
-    /** A run's record as read at one generation of run changes, and its JSON for the cache keys. */
+    /** A run's record as read at one generation of run changes, and its JSON for the cache keys (without {@link #LATEST}). */
     private record KnownRun(long generation, Map<String, Object> run, String json) {}
+
+    /** The run record's flag that says whether it is its dataset's latest run; left out of the keys. */
+    private static final String LATEST = "latest";
 
     private static final int MAX_KNOWN_RUNS = 10_000;
 
@@ -35,6 +42,7 @@ final class ReportCache {
     private final LongSupplier runGeneration;
     private final Map<String, KnownRun> knownRuns = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, CompletableFuture<Entry>> computing = new ConcurrentHashMap<>();
     private long bytes;
     private long hits;
     private long misses;
@@ -59,12 +67,19 @@ final class ReportCache {
             return known;
         }
         Map<String, Object> run = QueryParams.run(ctx, queries);
-        known = new KnownRun(generation, run, json.writeValueAsString(new TreeMap<>(run)));
+        Map<String, Object> keyed = new TreeMap<>(run);
+        keyed.remove(LATEST);
+        known = new KnownRun(generation, run, json.writeValueAsString(keyed));
         if (knownRuns.size() >= MAX_KNOWN_RUNS) {
             knownRuns.clear();
         }
         knownRuns.put(id, known);
         return known;
+    }
+
+    /** The run's record itself (GET /api/runs/{id}), as last read: no query while no run or dataset changed. */
+    Handler record() {
+        return ctx -> ctx.json(run(ctx).run());
     }
 
     /** A route handler: looks the run up (400 / 404), then answers from the cache or computes. */
@@ -75,17 +90,54 @@ final class ReportCache {
             boolean cacheable = "finished".equals(run.get("status"));
             String key = cacheable ? key(ctx, known.json()) : null;
             Entry entry = key == null ? null : get(key);
-            if (entry == null) {
-                entry = render(report.report(ctx, run));
-                if (key != null) {
-                    put(key, entry);
-                }
-                ctx.header("X-Spiky-Cache", key == null ? "bypass" : "miss");
-            } else {
+            if (entry != null) {
                 ctx.header("X-Spiky-Cache", "hit");
+            } else if (key == null) {
+                entry = render(report.report(ctx, run));
+                ctx.header("X-Spiky-Cache", "bypass");
+            } else {
+                boolean[] computedHere = new boolean[1];
+                entry = computeOnce(key, () -> {
+                    computedHere[0] = true;
+                    return render(report.report(ctx, run));
+                });
+                // "joined": another request was computing this report, and this one waited for it.
+                ctx.header("X-Spiky-Cache", computedHere[0] ? "miss" : "joined");
             }
             ctx.contentType(entry.contentType()).result(entry.body());
         };
+    }
+
+    private interface Computation {
+        Entry compute() throws Exception;
+    }
+
+    /**
+     * Computes the report of {@code key} and caches it, or waits for the request already doing so
+     * (64 clients asking for a report that a new run made stale would otherwise run its query 64
+     * times at once). A failure reaches every waiting request, as the same request would fail alike.
+     */
+    private Entry computeOnce(String key, Computation computation) throws Exception {
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> theirs = computing.putIfAbsent(key, mine);
+        if (theirs != null) {
+            try {
+                return theirs.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        try {
+            Entry entry = computation.compute();
+            put(key, entry);
+            mine.complete(entry);
+            return entry;
+        } catch (Exception | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
+        }
     }
 
     private Entry render(Object body) throws JsonProcessingException {

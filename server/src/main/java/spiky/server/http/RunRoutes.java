@@ -22,8 +22,4 @@ final class RunRoutes {
         List<Object> runs = queries.rows("runs.cypher", Map.of("dataset", name)).stream().map(r -> r.get("run")).toList();
         ctx.json(Map.of("dataset", name, "runs", runs));
     }
-
-    Object get(Context ctx, Map<String, Object> run) {
-        return run;
-    }
 }
