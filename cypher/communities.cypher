@@ -9,31 +9,21 @@
 // correlations), $descending (boolean), $skip, $limit (paging; nulls last, ties by
 // peak id). PPMI degrees are 0 when the dataset's PPMI relationships were not written (over
 // maxPpmiRelationships).
+// The per-item degrees come from spiky.degrees (one pass over the items' PPMI relationships of
+// the dataset's current set); this query aggregates them per spike.
 MATCH (r:EmbeddingRun {id: $run})
 WITH r.dataset AS dataset
-MATCH (e:Embedding {run: $run})
-WITH dataset, e, e['spike' + toString($f)] AS spike
+CALL spiky.degrees($run, {f: $f}) YIELD spike, norm, interactions, ppmiDegree, intraDegree
 WHERE spike IS NOT NULL
-MATCH (i:Item)-[:HAS_EMBEDDING]->(e)
-CALL (i) {
-  OPTIONAL MATCH (i)-[p:PPMI]-()
-  RETURN coalesce(sum(p.weight), 0.0) AS ppmiDegree
-}
-CALL (i, spike) {
-  OPTIONAL MATCH (i)-[p:PPMI]-(:Item)-[:HAS_EMBEDDING]->(o:Embedding {run: $run})
-  WHERE o['spike' + toString($f)] = spike
-  RETURN coalesce(sum(p.weight), 0.0) AS intraDegree
-}
-WITH dataset, spike, i, e, ppmiDegree, intraDegree, COUNT { (i)-[:IN]->() } AS interactions
 WITH dataset, spike,
      count(*) AS size,
-     collect(e.norm) AS norms,
+     collect(norm) AS norms,
      collect(toFloat(interactions)) AS counts,
      collect(ppmiDegree) AS degrees,
      collect(intraDegree) AS intra,
-     min(e.norm) AS normMin,
-     percentileCont(e.norm, 0.5) AS normMedian,
-     max(e.norm) AS normMax,
+     min(norm) AS normMin,
+     percentileCont(norm, 0.5) AS normMedian,
+     max(norm) AS normMax,
      avg(interactions) AS meanInteractions,
      sum(interactions) AS interactions
 MATCH (peak:Item {dataset: dataset, id: spike})

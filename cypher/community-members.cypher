@@ -6,24 +6,11 @@
 // Parameters: $run (run id), $f (an f' of the run's Spk table), $spike (the peak item's id as
 // text: ids are integers or strings),
 // $sort, $skip, $limit (paging).
-MATCH (r:EmbeddingRun {id: $run})
-MATCH (d:Dataset {name: r.dataset})
-WITH d.ppmiRun AS ppmiRun, 'spike' + toString($f) AS key
-MATCH (e:Embedding {run: $run})
-WHERE toString(e[key]) = $spike
-MATCH (i:Item)-[:HAS_EMBEDDING]->(e)
-CALL (i, ppmiRun, key) {
-  OPTIONAL MATCH (i)-[p:PPMI {run: ppmiRun}]-()
-  RETURN coalesce(sum(p.weight), 0.0) AS ppmiDegree
-}
-CALL (i, ppmiRun, key) {
-  OPTIONAL MATCH (i)-[p:PPMI {run: ppmiRun}]-(:Item)-[:HAS_EMBEDDING]->(o:Embedding {run: $run})
-  WHERE toString(o[key]) = $spike
-  RETURN coalesce(sum(p.weight), 0.0) AS intraDegree
-}
-WITH i, e, ppmiDegree, intraDegree, COUNT { (i)-[:IN]->() } AS interactions
-RETURN i.id AS item, i.name AS name, e.norm AS norm, interactions, ppmiDegree, intraDegree,
+// The per-item degrees come from spiky.degrees (PPMI weights of the dataset's current set).
+CALL spiky.degrees($run, {f: $f}) YIELD item, node AS i, spike, norm, interactions, ppmiDegree, intraDegree
+WHERE toString(spike) = $spike
+RETURN item, i.name AS name, norm, interactions, ppmiDegree, intraDegree,
        i.trueCommunity AS trueCommunity, i.theta AS theta
-ORDER BY CASE $sort WHEN 'norm' THEN e.norm WHEN 'interactions' THEN toFloat(interactions)
+ORDER BY CASE $sort WHEN 'norm' THEN norm WHEN 'interactions' THEN toFloat(interactions)
                     WHEN 'ppmiDegree' THEN ppmiDegree WHEN 'intraDegree' THEN intraDegree END DESC, item
 SKIP $skip LIMIT $limit

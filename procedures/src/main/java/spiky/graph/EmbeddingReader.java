@@ -22,12 +22,18 @@ import spiky.algo.linalg.DenseBlock;
 public final class EmbeddingReader {
     private EmbeddingReader() {}
 
-    /** The finished run's node; an error naming the parameter when there is no such run or it is not finished. */
-    public static Node finishedRun(Transaction tx, String runId) {
+    /** The run's node, whatever its status; an error naming the parameter when there is no such run. */
+    public static Node run(Transaction tx, String runId) {
         Node run = runId == null ? null : tx.findNode(RUN, "id", runId);
         if (run == null) {
             throw InvalidInputException.parameter("runId", "no embedding run '" + runId + "'");
         }
+        return run;
+    }
+
+    /** The finished run's node; an error naming the parameter when there is no such run or it is not finished. */
+    public static Node finishedRun(Transaction tx, String runId) {
+        Node run = run(tx, runId);
         Object status = run.getProperty("status", null);
         if (!GraphModel.RUN_FINISHED.equals(status)) {
             throw InvalidInputException.parameter("runId", "run '" + runId + "' is " + status + ", not finished"

@@ -3,7 +3,6 @@ package spiky.graph;
 import static spiky.graph.GraphModel.EMBEDDING;
 import static spiky.graph.GraphModel.HAS_EMBEDDING;
 import static spiky.graph.GraphModel.PPMI;
-import static spiky.graph.GraphModel.RUN;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,6 @@ import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
-import spiky.InvalidInputException;
 import spiky.algo.Termination;
 import spiky.algo.dcbm.DcbmFit;
 import spiky.data.LongIntHashMap;
@@ -51,15 +49,8 @@ public final class SpikeGraphReader {
 
     /** Reads the spike partition at f' of run {@code runId}; an error naming the parameter when either is unknown. */
     public static SpikeGraph read(Transaction tx, String runId, long f, Weight weight, Termination termination) {
-        Node run = tx.findNode(RUN, "id", runId);
-        if (run == null) {
-            throw InvalidInputException.parameter("run", "no embedding run '" + runId + "'");
-        }
-        long[] levels = run.hasProperty("spkF") ? (long[]) run.getProperty("spkF") : new long[0];
-        if (Arrays.stream(levels).noneMatch(x -> x == f)) {
-            throw InvalidInputException.parameter("f", f + " is not an f' of run '" + runId + "'s Spk table "
-                    + (levels.length == 0 ? "(the run has none yet)" : "(it has " + Arrays.toString(levels) + ")"));
-        }
+        Node run = EmbeddingReader.run(tx, runId);
+        SpkTable.requireLevel(run, f);
         String key = "spike" + f;
 
         record Covered(Node item, Object spike, double norm) {}

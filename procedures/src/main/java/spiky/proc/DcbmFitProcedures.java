@@ -16,7 +16,8 @@ import org.neo4j.procedure.TerminationGuard;
 import spiky.InvalidInputException;
 import spiky.algo.dcbm.DcbmFit;
 import spiky.config.ConfigReader;
-import spiky.graph.GraphModel;
+import spiky.graph.EmbeddingReader;
+import spiky.graph.SpkTable;
 import spiky.graph.SpikeGraphReader;
 import spiky.graph.SpikeGraphReader.SpikeGraph;
 import spiky.graph.SpikeGraphReader.Weight;
@@ -43,7 +44,7 @@ public final class DcbmFitProcedures {
             Map<String, Object> blockMatrix) {}
 
     @Procedure(name = "spiky.dcbm.fit", mode = Mode.READ)
-    @Description("spiky.dcbm.fit(run :: STRING, config = {} :: MAP) :: (items, spikes, edges, totalWeight, withinShare, "
+    @Description("spiky.dcbm.fit(runId :: STRING, config = {} :: MAP) :: (items, spikes, edges, totalWeight, withinShare, "
             + "spearmanNormTheta, meanSpearmanNormTheta, blocks, blockMatrix) - "
             + "Fits the degree-corrected block model (Karrer & Newman 2011) by maximum likelihood to the run's spike partition "
             + "at one f', on the dataset's current PPMI relationships among the items the spikes cover, weighted by co-occurrence "
@@ -57,7 +58,7 @@ public final class DcbmFitProcedures {
             + "Config keys: f (default: the smallest f' of the run's Spk table): which spike properties (spike<f'>); "
             + "weight (default 'count', or 'ppmi'): what an edge weighs; "
             + "blocks (default " + DEFAULT_BLOCKS + ", in [1, " + MAX_BLOCKS + "]): how many of the largest spikes to list.")
-    public Stream<FitRow> fit(@Name("run") String run, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+    public Stream<FitRow> fit(@Name("runId") String run, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         ConfigReader reader = new ConfigReader(config, KEYS);
         long f = reader.has("f") ? reader.longIn("f", 0, 1, Integer.MAX_VALUE) : smallestF(run);
         Weight weight = "ppmi".equals(reader.oneOf("weight", "count", WEIGHTS)) ? Weight.PPMI : Weight.COUNT;
@@ -69,13 +70,9 @@ public final class DcbmFitProcedures {
     }
 
     private long smallestF(String run) {
-        var node = run == null ? null : tx.findNode(GraphModel.RUN, "id", run);
-        if (node == null) {
-            throw InvalidInputException.parameter("run", "no embedding run '" + run + "'");
-        }
-        long[] levels = node.hasProperty("spkF") ? (long[]) node.getProperty("spkF") : new long[0];
+        long[] levels = SpkTable.levels(EmbeddingReader.run(tx, run));
         if (levels.length == 0) {
-            throw InvalidInputException.parameter("run", "run '" + run + "' has no Spk table yet: call spiky.spikes.write first");
+            throw InvalidInputException.parameter("runId", "run '" + run + "' has no Spk table yet: call spiky.spikes.write first");
         }
         return Arrays.stream(levels).min().getAsLong();
     }

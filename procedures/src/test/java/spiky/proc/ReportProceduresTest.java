@@ -16,12 +16,14 @@ import org.neo4j.graphdb.QueryExecutionException;
 import spiky.TestDatabase;
 
 /**
- * spiky.dcbm.fit on a generated DCBM embedded by the pipeline: its totals equal what Cypher
- * aggregates over the same PPMI relationships, its block matrix obeys Σ_s B_rs κ_s = 2m, the
- * planted blocks show, and bad arguments are refused by name.
+ * The procedures behind the reports, on a generated DCBM embedded by the pipeline. spiky.dcbm.fit:
+ * its totals equal what Cypher aggregates over the same PPMI relationships, its block matrix
+ * obeys Σ_s B_rs κ_s = 2m, the planted blocks show. spiky.degrees: every item's degrees equal
+ * Cypher's sums over the current PPMI set, whatever other set lies beside it. Bad arguments are
+ * refused by name.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DcbmFitProcedureTest {
+class ReportProceduresTest {
     private static final String FIT = "CALL spiky.dcbm.fit($run, $config)";
     /** Cypher's own aggregation over the PPMI relationships among items covered at f' = 16. */
     private static final String TOTALS = """
@@ -112,5 +114,75 @@ class DcbmFitProcedureTest {
         String weight = refused(run, Map.of("weight", "plays"));
         assertTrue(weight.contains("plays") && weight.contains("count"), weight);
         assertTrue(refused(run, Map.of("blocks", 0)).contains("blocks"));
+    }
+
+    /** Cypher's own sums per item over the current PPMI set, spikes at f' = 16. */
+    private static final String ITEM_SUMS = """
+            MATCH (r:EmbeddingRun {id: $run}), (d:Dataset {name: r.dataset})
+            MATCH (i:Item)-[:HAS_EMBEDDING]->(e:Embedding {run: $run})
+            CALL (i, e, d) {
+              OPTIONAL MATCH (i)-[p:PPMI {run: d.ppmiRun}]-(:Item)-[:HAS_EMBEDDING]->(o:Embedding {run: $run})
+              RETURN coalesce(sum(p.weight), 0.0) AS embeddedDegree,
+                     coalesce(sum(CASE WHEN o.spike16 = e.spike16 THEN p.weight ELSE 0.0 END), 0.0) AS intra
+            }
+            CALL (i, d) {
+              OPTIONAL MATCH (i)-[p:PPMI {run: d.ppmiRun}]-()
+              RETURN coalesce(sum(p.weight), 0.0) AS ppmiDegree
+            }
+            RETURN i.id AS item, e.spike16 AS spike, e.norm AS norm, COUNT { (i)-[:IN]->() } AS interactions, ppmiDegree,
+                   CASE WHEN e.spike16 IS NULL THEN null ELSE intra END AS intraDegree""";
+
+    private static Map<Object, Map<String, Object>> byItem(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> m = new java.util.HashMap<>();
+        rows.forEach(r -> m.put(r.get("item"), r));
+        return m;
+    }
+
+    private void assertDegreesMatchCypher() {
+        Map<Object, Map<String, Object>> expected = byItem(db.run(ITEM_SUMS, Map.of("run", run)));
+        List<Map<String, Object>> rows = db.run("CALL spiky.degrees($run, {f: 16}) YIELD item, spike, norm, interactions, ppmiDegree, "
+                + "intraDegree RETURN *", Map.of("run", run));
+        assertEquals(expected.size(), rows.size());
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> e = expected.get(r.get("item"));
+            assertEquals(e.get("spike"), r.get("spike"));
+            assertEquals(e.get("interactions"), r.get("interactions"));
+            assertEquals((double) e.get("norm"), (double) r.get("norm"), 0);
+            assertEquals((double) e.get("ppmiDegree"), (double) r.get("ppmiDegree"), 1e-9, r.toString());
+            if (e.get("intraDegree") == null) {
+                assertEquals(null, r.get("intraDegree"));
+            } else {
+                assertEquals((double) e.get("intraDegree"), (double) r.get("intraDegree"), 1e-9, r.toString());
+            }
+        }
+    }
+
+    @Test
+    void degreesEqualCypherSumsOverTheCurrentSetOnly() {
+        assertDegreesMatchCypher();
+        // A set being written beside the current one (another tag) must not count.
+        db.run("MATCH (a:Item {dataset: 'k4'}), (b:Item {dataset: 'k4'}) WHERE a.id < b.id AND a.id <= 20 AND b.id <= 20 "
+                + "CREATE (a)-[:PPMI {run: 'k4-elsewhere', weight: 100.0, count: 100}]->(b)");
+        try {
+            assertDegreesMatchCypher();
+        } finally {
+            db.run("MATCH ()-[p:PPMI {run: 'k4-elsewhere'}]->() DELETE p");
+        }
+        // Without f: no spikes, no intra degree.
+        List<Map<String, Object>> plain = db.run("CALL spiky.degrees($run) YIELD spike, intraDegree "
+                + "RETURN count(spike) AS spikes, count(intraDegree) AS intra", Map.of("run", run));
+        assertEquals(Map.of("spikes", 0L, "intra", 0L), plain.get(0));
+    }
+
+    @Test
+    void degreesRefuseAnUnknownRunOrLevelByName() {
+        String unknown = assertThrows(QueryExecutionException.class, () -> db.run("CALL spiky.degrees('nope')")).getMessage();
+        assertTrue(unknown.contains("no embedding run 'nope'"), unknown);
+        String level = assertThrows(QueryExecutionException.class,
+                () -> db.run("CALL spiky.degrees($run, {f: 12})", Map.of("run", run))).getMessage();
+        assertTrue(level.contains("12") && level.contains("[8, 16]"), level);
+        String key = assertThrows(QueryExecutionException.class,
+                () -> db.run("CALL spiky.degrees($run, {ff: 16})", Map.of("run", run))).getMessage();
+        assertTrue(key.contains("Unexpected configuration key: ff (Did you mean [f]?)"), key);
     }
 }

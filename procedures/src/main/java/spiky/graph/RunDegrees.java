@@ -1,0 +1,98 @@
+package spiky.graph;
+
+import static spiky.graph.GraphModel.EMBEDDING;
+import static spiky.graph.GraphModel.HAS_EMBEDDING;
+import static spiky.graph.GraphModel.IN;
+import static spiky.graph.GraphModel.PPMI;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import spiky.algo.Termination;
+import spiky.data.LongIntHashMap;
+
+/**
+ * Per embedded item of a run, the degrees that the reports set against its norm: interactions
+ * (its IN relationships), PPMI degree (the summed weight of its relationships in the dataset's
+ * current PPMI set) and, at one f', intra degree (the part of that weight towards items of its own
+ * spike). One pass over the items' PPMI relationships, filtered on the current set's tag, so a
+ * set being written or removed beside it never counts.
+ */
+public final class RunDegrees {
+    private RunDegrees() {}
+
+    /**
+     * One item.
+     *
+     * @param spike       the peak item id of its spike at f' (null when uncovered or without f')
+     * @param intraDegree null when the item has no spike
+     */
+    public record Row(Node node, Object item, Object spike, double norm, long interactions, double ppmiDegree, Double intraDegree) {}
+
+    /** The rows of run {@code runId}, in node order; spikes at {@code f} when not null (an f' of its Spk table). */
+    public static List<Row> read(Transaction tx, String runId, Long f, Termination termination) {
+        Node run = EmbeddingReader.run(tx, runId);
+        if (f != null) {
+            SpkTable.requireLevel(run, f);
+        }
+        String key = f == null ? null : "spike" + f;
+
+        record Embedded(Node item, Object spike, double norm) {}
+        List<Embedded> embedded = new ArrayList<>();
+        long seen = 0;
+        try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
+            while (it.hasNext()) {
+                Node e = it.next();
+                Relationship from = e.getSingleRelationship(HAS_EMBEDDING, Direction.INCOMING);
+                if (from != null) {
+                    embedded.add(new Embedded(from.getStartNode(), key == null ? null : e.getProperty(key, null),
+                            ((Number) e.getProperty("norm")).doubleValue()));
+                }
+                if ((++seen & 1023) == 0) {
+                    termination.check();
+                }
+            }
+        }
+        embedded.sort(Comparator.comparingLong(x -> x.item().getId()));
+        int n = embedded.size();
+        LongIntHashMap row = new LongIntHashMap(Math.max(n, 1));
+        for (int i = 0; i < n; i++) {
+            row.putIfAbsent(embedded.get(i).item().getId(), i);
+        }
+
+        Node d = tx.findNode(GraphModel.DATASET, "name", run.getProperty("dataset"));
+        Object tag = d == null ? null : d.getProperty("ppmiRun", null);
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Embedded x = embedded.get(i);
+            double ppmi = 0;
+            double intra = 0;
+            if (tag != null) {
+                for (Relationship r : x.item().getRelationships(Direction.BOTH, PPMI)) {
+                    if (!tag.equals(r.getProperty("run", null))) {
+                        continue;
+                    }
+                    double w = ((Number) r.getProperty("weight")).doubleValue();
+                    ppmi += w;
+                    if (x.spike() != null) {
+                        int j = row.get(r.getOtherNodeId(x.item().getId()));
+                        if (j >= 0 && x.spike().equals(embedded.get(j).spike())) {
+                            intra += w;
+                        }
+                    }
+                }
+            }
+            rows.add(new Row(x.item(), x.item().getProperty("id", null), x.spike(), x.norm(),
+                    x.item().getDegree(IN, Direction.OUTGOING), ppmi, x.spike() == null ? null : intra));
+            if ((i & 255) == 0) {
+                termination.check();
+            }
+        }
+        return rows;
+    }
+}
