@@ -21,65 +21,73 @@ import spiky.data.LongIntHashMap;
  * Reads a dataset's current PPMI relationships (those tagged with its ppmiRun) back into a CSR
  * matrix, in one read transaction. The rows are the items that have a relationship, in the
  * canonical item order of {@link DatasetReader#items}, the columns of each row ascending, and
- * both triangles hold the stored weight of the pair: the matrix Ppmi.compute produced,
- * entry for entry, so the SVD of it is the pipeline's.
+ * both triangles hold the stored weight of the pair (and, aside, its co-occurrence count): the
+ * matrix Ppmi.compute produced, entry for entry, so the SVD of it is the pipeline's.
  */
 public final class PpmiReader {
     private PpmiReader() {}
 
     public static StoredPpmi read(GraphDatabaseService db, String dataset, Progress progress, Termination termination) {
         try (Transaction tx = db.beginTx()) {
-            Node d = DatasetReader.readyDataset(tx, dataset);
-            String tag = (String) d.getProperty("ppmiRun", null);
-            PpmiRecord record = tag == null ? null : PpmiRecord.readFrom(tx, d);
-            if (record == null) {
-                throw noPpmi(dataset);
-            }
-            List<Node> items = DatasetReader.items(tx, dataset);
-            int n = items.size();
-            LongIntHashMap indexOf = new LongIntHashMap(n);
-            for (int i = 0; i < n; i++) {
-                indexOf.putIfAbsent(items.get(i).getId(), i);
-            }
-            // One pass over the relationships: (item, partner, weight) triples grouped by item, in item order.
-            int[] start = new int[n + 1];
-            int[] partner = new int[1024];
-            double[] weight = new double[1024];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                start[i] = k;
-                Node item = items.get(i);
-                for (Relationship r : item.getRelationships(Direction.BOTH, PPMI)) {
-                    if (!tag.equals(r.getProperty("run", null))) {
-                        continue;
-                    }
-                    int j = indexOf.get(r.getOtherNodeId(item.getId()));
-                    if (j < 0) {
-                        throw new IllegalStateException("a PPMI relationship of dataset '" + dataset + "' leads outside its items");
-                    }
-                    if (k == partner.length) {
-                        partner = Arrays.copyOf(partner, k * 2);
-                        weight = Arrays.copyOf(weight, k * 2);
-                    }
-                    partner[k] = j;
-                    weight[k] = (double) r.getProperty("weight");
-                    k++;
-                }
-                if ((i & 1023) == 0) {
-                    termination.check();
-                    progress.report("reading PPMI of " + dataset, i, n);
-                }
-            }
-            start[n] = k;
-            if (k == 0) {
-                throw noPpmi(dataset);
-            }
-            progress.report("reading PPMI of " + dataset, n, n);
-            return toMatrix(dataset, items, start, partner, weight, record);
+            return read(tx, dataset, progress, termination);
         }
     }
 
-    private static StoredPpmi toMatrix(String dataset, List<Node> items, int[] start, int[] partner, double[] weight,
+    /** The same, in the caller's transaction. */
+    public static StoredPpmi read(Transaction tx, String dataset, Progress progress, Termination termination) {
+        Node d = DatasetReader.readyDataset(tx, dataset);
+        String tag = (String) d.getProperty("ppmiRun", null);
+        PpmiRecord record = tag == null ? null : PpmiRecord.readFrom(tx, d);
+        if (record == null) {
+            throw noPpmi(dataset);
+        }
+        List<Node> items = DatasetReader.items(tx, dataset);
+        int n = items.size();
+        LongIntHashMap indexOf = new LongIntHashMap(n);
+        for (int i = 0; i < n; i++) {
+            indexOf.putIfAbsent(items.get(i).getId(), i);
+        }
+        // One pass over the relationships: (item, partner, weight) triples grouped by item, in item order.
+        int[] start = new int[n + 1];
+        int[] partner = new int[1024];
+        double[] weight = new double[1024];
+        int[] count = new int[1024];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            start[i] = k;
+            Node item = items.get(i);
+            for (Relationship r : item.getRelationships(Direction.BOTH, PPMI)) {
+                if (!tag.equals(r.getProperty("run", null))) {
+                    continue;
+                }
+                int j = indexOf.get(r.getOtherNodeId(item.getId()));
+                if (j < 0) {
+                    throw new IllegalStateException("a PPMI relationship of dataset '" + dataset + "' leads outside its items");
+                }
+                if (k == partner.length) {
+                    partner = Arrays.copyOf(partner, k * 2);
+                    weight = Arrays.copyOf(weight, k * 2);
+                    count = Arrays.copyOf(count, k * 2);
+                }
+                partner[k] = j;
+                weight[k] = (double) r.getProperty("weight");
+                count[k] = ((Number) r.getProperty("count", 0L)).intValue();
+                k++;
+            }
+            if ((i & 1023) == 0) {
+                termination.check();
+                progress.report("reading PPMI of " + dataset, i, n);
+            }
+        }
+        start[n] = k;
+        if (k == 0) {
+            throw noPpmi(dataset);
+        }
+        progress.report("reading PPMI of " + dataset, n, n);
+        return toMatrix(dataset, items, start, partner, weight, count, record);
+    }
+
+    private static StoredPpmi toMatrix(String dataset, List<Node> items, int[] start, int[] partner, double[] weight, int[] count,
             PpmiRecord record) {
         int n = items.size();
         int[] row = new int[n];
@@ -93,6 +101,7 @@ public final class PpmiReader {
         long nnz = start[n];
         PagedIntArray columns = new PagedIntArray(nnz);
         PagedDoubleArray values = new PagedDoubleArray(nnz);
+        PagedIntArray counts = new PagedIntArray(nnz);
         long p = 0;
         for (int i = 0; i < n; i++) {
             int a = row[i];
@@ -112,11 +121,12 @@ public final class PpmiReader {
             for (long key : keys) {
                 columns.set(p, (int) (key >>> 32));
                 values.set(p, weight[s + (int) key]);
+                counts.set(p, count[s + (int) key]);
                 p++;
             }
             offsets[a + 1] = p;
         }
-        return new StoredPpmi(dataset, rowNodes, rowIds, new CsrMatrix(m, m, offsets, columns, values), record);
+        return new StoredPpmi(dataset, rowNodes, rowIds, new CsrMatrix(m, m, offsets, columns, values), counts, record);
     }
 
     private static InvalidInputException noPpmi(String dataset) {

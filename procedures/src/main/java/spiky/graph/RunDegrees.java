@@ -3,7 +3,6 @@ package spiky.graph;
 import static spiky.graph.GraphModel.EMBEDDING;
 import static spiky.graph.GraphModel.HAS_EMBEDDING;
 import static spiky.graph.GraphModel.IN;
-import static spiky.graph.GraphModel.PPMI;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,13 +13,14 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.algo.Termination;
+import spiky.algo.linalg.CsrMatrix;
 import spiky.data.LongIntHashMap;
 
 /**
  * Per embedded item of a run, the degrees that the reports set against its norm: interactions
  * (its IN relationships), PPMI degree (the summed weight of its relationships in the dataset's
  * current PPMI set) and, at one f', intra degree (the part of that weight towards items of its own
- * spike). One pass over the items' PPMI relationships, filtered on the current set's tag, so a
+ * spike). The weights come from the dataset's current set as {@link CurrentPpmi} holds it, so a
  * set being written or removed beside it never counts.
  */
 public final class RunDegrees {
@@ -65,22 +65,20 @@ public final class RunDegrees {
             row.putIfAbsent(embedded.get(i).item().getId(), i);
         }
 
-        Node d = tx.findNode(GraphModel.DATASET, "name", run.getProperty("dataset"));
-        Object tag = d == null ? null : d.getProperty("ppmiRun", null);
+        CurrentPpmi.Set ppmi = CurrentPpmi.get(tx, (String) run.getProperty("dataset"), termination);
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Embedded x = embedded.get(i);
-            double ppmi = 0;
+            double ppmiDegree = 0;
             double intra = 0;
-            if (tag != null) {
-                for (Relationship r : x.item().getRelationships(Direction.BOTH, PPMI)) {
-                    if (!tag.equals(r.getProperty("run", null))) {
-                        continue;
-                    }
-                    double w = ((Number) r.getProperty("weight")).doubleValue();
-                    ppmi += w;
+            int a = ppmi == null ? -1 : ppmi.row(x.item().getId());
+            if (a >= 0) {
+                CsrMatrix m = ppmi.matrix();
+                for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
+                    double w = m.value(p);
+                    ppmiDegree += w;
                     if (x.spike() != null) {
-                        int j = row.get(r.getOtherNodeId(x.item().getId()));
+                        int j = row.get(ppmi.rowItemNodes()[m.column(p)]);
                         if (j >= 0 && x.spike().equals(embedded.get(j).spike())) {
                             intra += w;
                         }
@@ -88,8 +86,8 @@ public final class RunDegrees {
                 }
             }
             rows.add(new Row(x.item(), x.item().getProperty("id", null), x.spike(), x.norm(),
-                    x.item().getDegree(IN, Direction.OUTGOING), ppmi, x.spike() == null ? null : intra));
-            if ((i & 255) == 0) {
+                    x.item().getDegree(IN, Direction.OUTGOING), ppmiDegree, x.spike() == null ? null : intra));
+            if ((i & 1023) == 0) {
                 termination.check();
             }
         }

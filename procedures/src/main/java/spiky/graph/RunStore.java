@@ -119,6 +119,9 @@ public final class RunStore {
         if (write) {
             ppmiWriter.deleteOthers(items.dataset(), runId);
         }
+        if (write || keptSet != null) {
+            CurrentPpmi.offer(db, items, result.ppmi());
+        }
         return ppmiRelationships;
     }
 

@@ -2,7 +2,6 @@ package spiky.graph;
 
 import static spiky.graph.GraphModel.EMBEDDING;
 import static spiky.graph.GraphModel.HAS_EMBEDDING;
-import static spiky.graph.GraphModel.PPMI;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,26 +16,21 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.algo.Termination;
 import spiky.algo.dcbm.DcbmFit;
+import spiky.algo.linalg.CsrMatrix;
 import spiky.data.LongIntHashMap;
 
 /**
  * Reads, for one run and one f', the items its spikes cover and the dataset's current PPMI
  * relationships among them (weighted by co-occurrence count or PPMI value): the input of a
- * {@link DcbmFit}. One pass over the covered items' outgoing PPMI relationships, so each stored
- * pair is read once, whatever the size of the dataset's other items.
+ * {@link DcbmFit}. The pairs come from the dataset's current set as {@link CurrentPpmi} holds it,
+ * each pair among covered items once.
  */
 public final class SpikeGraphReader {
     private SpikeGraphReader() {}
 
     /** What the edges weigh: the pair's co-occurrence count or its PPMI value. */
     public enum Weight {
-        COUNT("count"), PPMI("weight");
-
-        final String property;
-
-        Weight(String property) {
-            this.property = property;
-        }
+        COUNT, PPMI
     }
 
     /**
@@ -94,19 +88,21 @@ public final class SpikeGraphReader {
             }
         }
 
-        String dataset = (String) run.getProperty("dataset");
-        Node d = tx.findNode(GraphModel.DATASET, "name", dataset);
-        Object tag = d == null ? null : d.getProperty("ppmiRun", null);
+        CurrentPpmi.Set ppmi = CurrentPpmi.get(tx, (String) run.getProperty("dataset"), termination);
         int[] from = new int[1024];
         int[] to = new int[1024];
         double[] w = new double[1024];
         int edges = 0;
-        for (int i = 0; tag != null && i < n; i++) {
-            Node item = covered.get(i).item();
-            for (Relationship r : item.getRelationships(Direction.OUTGOING, PPMI)) {
-                int j = row.get(r.getEndNodeId());
-                if (j < 0 || !tag.equals(r.getProperty("run", null))) {
-                    continue;
+        for (int i = 0; ppmi != null && i < n; i++) {
+            int a = ppmi.row(covered.get(i).item().getId());
+            if (a < 0) {
+                continue;
+            }
+            CsrMatrix m = ppmi.matrix();
+            for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
+                int j = row.get(ppmi.rowItemNodes()[m.column(p)]);
+                if (j <= i) {
+                    continue; // outside the covered items, or the pair's other triangle
                 }
                 if (edges == from.length) {
                     from = Arrays.copyOf(from, edges * 2);
@@ -115,10 +111,10 @@ public final class SpikeGraphReader {
                 }
                 from[edges] = i;
                 to[edges] = j;
-                w[edges] = ((Number) r.getProperty(weight.property)).doubleValue();
+                w[edges] = weight == Weight.COUNT ? ppmi.counts().get(p) : m.value(p);
                 edges++;
             }
-            if ((i & 255) == 0) {
+            if ((i & 1023) == 0) {
                 termination.check();
             }
         }

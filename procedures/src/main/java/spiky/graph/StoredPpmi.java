@@ -1,6 +1,7 @@
 package spiky.graph;
 
 import spiky.algo.linalg.CsrMatrix;
+import spiky.algo.linalg.PagedIntArray;
 
 /**
  * A dataset's current PPMI relationships read back as the symmetric matrix that
@@ -9,6 +10,8 @@ import spiky.algo.linalg.CsrMatrix;
  *
  * @param rowItemNodes the Item node of every row
  * @param rowItemIds   the item id of every row
+ * @param counts       the co-occurrence count of every stored entry, aligned with the matrix's positions
  * @param record       which write made them, with which settings
  */
-public record StoredPpmi(String dataset, long[] rowItemNodes, Object[] rowItemIds, CsrMatrix matrix, PpmiRecord record) {}
+public record StoredPpmi(String dataset, long[] rowItemNodes, Object[] rowItemIds, CsrMatrix matrix, PagedIntArray counts,
+        PpmiRecord record) {}

@@ -14,6 +14,7 @@ import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.pipeline.PpmiStepConfig;
 import spiky.algo.ppmi.Ppmi;
 import spiky.algo.ppmi.PpmiResult;
+import spiky.graph.CurrentPpmi;
 import spiky.graph.DatasetArrays;
 import spiky.graph.DatasetReader;
 import spiky.graph.PpmiDigest;
@@ -106,6 +107,7 @@ public final class PpmiStep {
         }
         // Once switched, the old set is invisible to readers that follow ppmiRun; removing it is housekeeping.
         writer.deleteOthers(dataset, tag);
+        CurrentPpmi.offer(db, c.data(), p);
         c.millis().put("write", (System.nanoTime() - t0) / 1_000_000);
         return new WriteRow(dataset, tag, p.size(), p.nnz(), written, p.cooccurringPairs(), p.pairsAfterMinCount(), p.pairsAfterRank(),
                 c.millis());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.graphdb.QueryExecutionException;
 import spiky.TestDatabase;
+import spiky.graph.CurrentPpmi;
 
 /**
  * The procedures behind the reports, on a generated DCBM embedded by the pipeline. spiky.dcbm.fit:
@@ -114,6 +115,19 @@ class ReportProceduresTest {
         String weight = refused(run, Map.of("weight", "plays"));
         assertTrue(weight.contains("plays") && weight.contains("count"), weight);
         assertTrue(refused(run, Map.of("blocks", 0)).contains("blocks"));
+    }
+
+    @Test
+    void theSetThePipelineWroteIsServedFromMemoryAndReadBackAlikeAfterBeingForgotten() {
+        Map<String, Object> config = Map.of("f", 16, "blocks", 200);
+        long loads = CurrentPpmi.loads();
+        Map<String, Object> fromWriter = fit(config);
+        List<Map<String, Object>> degreesFromWriter = db.run("CALL spiky.degrees($run, {f: 16})", Map.of("run", run));
+        assertEquals(loads, CurrentPpmi.loads(), "the pipeline handed its matrix over: nothing read back");
+        CurrentPpmi.forget("k4");
+        assertEquals(fromWriter, fit(config));
+        assertEquals(degreesFromWriter, db.run("CALL spiky.degrees($run, {f: 16})", Map.of("run", run)));
+        assertEquals(loads + 1, CurrentPpmi.loads(), "read from the graph once, then kept");
     }
 
     /** Cypher's own sums per item over the current PPMI set, spikes at f' = 16. */

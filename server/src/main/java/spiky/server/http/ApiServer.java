@@ -52,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
             config.jsonMapper(new JavalinJackson(mapper, false));
             // The report page (/ = public/index.html) and ECharts from its WebJar (/webjars/echarts/...).
             // Javalin tries static files only after the routes, so unknown /api paths still get the JSON 404.
