@@ -3,7 +3,6 @@ package spiky.graph;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
@@ -72,25 +71,21 @@ public final class CurrentPpmi {
     }
 
     /**
-     * Called by a writer once {@code ppmi} is the dataset's current set (switched, or kept because
-     * identical): keeps it without reading it back.
+     * Called by a writer in the transaction that makes {@code ppmi} the dataset's current set (or
+     * that keeps it, identical), once the Dataset node names it: keeps it without reading it back.
+     * Handing it over before the commit leaves no moment where a report would find the new set
+     * missing and read it from the graph. Should the transaction roll back, the entry's key names
+     * a set the dataset does not have, and the next report replaces it.
      */
-    public static void offer(GraphDatabaseService db, DatasetArrays items, PpmiResult ppmi) {
-        String key;
-        try (Transaction tx = db.beginTx()) {
-            Node d = tx.findNode(GraphModel.DATASET, "name", items.dataset());
-            if (d == null || !d.hasProperty("ppmiRun")) {
-                return;
-            }
-            key = key(d);
-        }
+    public static void offer(Node dataset, DatasetArrays items, PpmiResult ppmi) {
         int[] kept = ppmi.items();
         long[] rowNodes = new long[kept.length];
         for (int a = 0; a < kept.length; a++) {
             rowNodes[a] = items.itemNodes()[kept[a]];
         }
+        Set set = of(key(dataset), rowNodes, ppmi.matrix(), ppmi.counts());
         synchronized (CurrentPpmi.class) {
-            keep(items.dataset(), of(key, rowNodes, ppmi.matrix(), ppmi.counts()));
+            keep(items.dataset(), set);
         }
     }
 

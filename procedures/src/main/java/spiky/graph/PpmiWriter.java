@@ -114,13 +114,17 @@ public final class PpmiWriter {
         return written;
     }
 
-    /** Makes the relationships of {@code record.tag()} the dataset's current PPMI, in one transaction; {@link #deleteOthers} next. */
-    public void adopt(String dataset, PpmiRecord record) {
+    /**
+     * Makes the relationships of {@code record.tag()} the dataset's current PPMI, in one
+     * transaction, and hands the matrix to {@link CurrentPpmi}; {@link #deleteOthers} next.
+     */
+    public void adopt(DatasetArrays items, PpmiResult ppmi, PpmiRecord record) {
         try (Transaction tx = db.beginTx()) {
-            Node d = DatasetReader.readyDataset(tx, dataset);
+            Node d = DatasetReader.readyDataset(tx, items.dataset());
             tx.acquireWriteLock(d);
             record.writeTo(d);
             d.removeProperty(WRITING);
+            CurrentPpmi.offer(d, items, ppmi);
             tx.commit();
         }
     }

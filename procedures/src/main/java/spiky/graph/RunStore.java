@@ -113,14 +113,14 @@ public final class RunStore {
             } else if (keptSet != null) {
                 run.setProperty("ppmiRun", keptSet);
             }
+            if (write || keptSet != null) {
+                CurrentPpmi.offer(d, items, ppmi);
+            }
             markFinished(run, d, runId);
             tx.commit();
         }
         if (write) {
             ppmiWriter.deleteOthers(items.dataset(), runId);
-        }
-        if (write || keptSet != null) {
-            CurrentPpmi.offer(db, items, result.ppmi());
         }
         return ppmiRelationships;
     }

@@ -14,7 +14,6 @@ import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.pipeline.PpmiStepConfig;
 import spiky.algo.ppmi.Ppmi;
 import spiky.algo.ppmi.PpmiResult;
-import spiky.graph.CurrentPpmi;
 import spiky.graph.DatasetArrays;
 import spiky.graph.DatasetReader;
 import spiky.graph.PpmiDigest;
@@ -96,7 +95,7 @@ public final class PpmiStep {
         long written;
         try {
             written = writer.write(tag, c.data(), p);
-            writer.adopt(dataset, PpmiRecord.of(tag, "spiky.ppmi.write", config.ppmi(), p, PpmiDigest.of(c.data(), p)));
+            writer.adopt(c.data(), p, PpmiRecord.of(tag, "spiky.ppmi.write", config.ppmi(), p, PpmiDigest.of(c.data(), p)));
         } catch (RuntimeException | Error e) {
             try {
                 writer.abandon(dataset, tag);
@@ -107,7 +106,6 @@ public final class PpmiStep {
         }
         // Once switched, the old set is invisible to readers that follow ppmiRun; removing it is housekeeping.
         writer.deleteOthers(dataset, tag);
-        CurrentPpmi.offer(db, c.data(), p);
         c.millis().put("write", (System.nanoTime() - t0) / 1_000_000);
         return new WriteRow(dataset, tag, p.size(), p.nnz(), written, p.cooccurringPairs(), p.pairsAfterMinCount(), p.pairsAfterRank(),
                 c.millis());
