@@ -79,7 +79,12 @@ final class ReportCache {
 
     /** The run's record itself (GET /api/runs/{id}), as last read: no query while no run or dataset changed. */
     Handler record() {
-        return ctx -> ctx.json(run(ctx).run());
+        return ctx -> {
+            KnownRun before = knownRuns.get(ctx.pathParam("id"));
+            KnownRun known = run(ctx);
+            ctx.header("X-Spiky-Cache", known == before ? "hit" : "miss");
+            ctx.json(known.run());
+        };
     }
 
     /** A route handler: looks the run up (400 / 404), then answers from the cache or computes. */
