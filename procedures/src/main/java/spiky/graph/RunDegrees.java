@@ -1,20 +1,14 @@
 package spiky.graph;
 
-import static spiky.graph.GraphModel.EMBEDDING;
-import static spiky.graph.GraphModel.HAS_EMBEDDING;
 import static spiky.graph.GraphModel.IN;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
-import spiky.data.LongIntHashMap;
 
 /**
  * Per embedded item of a run, the degrees that the reports set against its norm: interactions
@@ -42,51 +36,31 @@ public final class RunDegrees {
         }
         String key = f == null ? null : "spike" + f;
 
-        record Embedded(Node item, Object spike, double norm) {}
-        List<Embedded> embedded = new ArrayList<>();
-        long seen = 0;
-        try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
-            while (it.hasNext()) {
-                Node e = it.next();
-                Relationship from = e.getSingleRelationship(HAS_EMBEDDING, Direction.INCOMING);
-                if (from != null) {
-                    embedded.add(new Embedded(from.getStartNode(), key == null ? null : e.getProperty(key, null),
-                            ((Number) e.getProperty("norm")).doubleValue()));
-                }
-                if ((++seen & 1023) == 0) {
-                    termination.check();
-                }
-            }
-        }
-        embedded.sort(Comparator.comparingLong(x -> x.item().getId()));
+        EmbeddedItems embedded = EmbeddedItems.read(tx, runId, key, false, termination);
         int n = embedded.size();
-        LongIntHashMap row = new LongIntHashMap(Math.max(n, 1));
-        for (int i = 0; i < n; i++) {
-            row.putIfAbsent(embedded.get(i).item().getId(), i);
-        }
 
         CurrentPpmi.Set ppmi = CurrentPpmi.get(tx, (String) run.getProperty("dataset"), termination);
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Embedded x = embedded.get(i);
+            EmbeddedItems.Item x = embedded.get(i);
             double ppmiDegree = 0;
             double intra = 0;
-            int a = ppmi == null ? -1 : ppmi.row(x.item().getId());
+            int a = ppmi == null ? -1 : ppmi.row(x.node().getId());
             if (a >= 0) {
                 CsrMatrix m = ppmi.matrix();
                 for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
                     double w = m.value(p);
                     ppmiDegree += w;
                     if (x.spike() != null) {
-                        int j = row.get(ppmi.rowItemNodes()[m.column(p)]);
+                        int j = embedded.row(ppmi.rowItemNodes()[m.column(p)]);
                         if (j >= 0 && x.spike().equals(embedded.get(j).spike())) {
                             intra += w;
                         }
                     }
                 }
             }
-            rows.add(new Row(x.item(), x.item().getProperty("id", null), x.spike(), x.norm(),
-                    x.item().getDegree(IN, Direction.OUTGOING), ppmiDegree, x.spike() == null ? null : intra));
+            rows.add(new Row(x.node(), x.node().getProperty("id", null), x.spike(), x.norm(),
+                    x.node().getDegree(IN, Direction.OUTGOING), ppmiDegree, x.spike() == null ? null : intra));
             if ((i & 1023) == 0) {
                 termination.check();
             }

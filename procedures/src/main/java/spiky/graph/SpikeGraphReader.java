@@ -1,23 +1,13 @@
 package spiky.graph;
 
-import static spiky.graph.GraphModel.EMBEDDING;
-import static spiky.graph.GraphModel.HAS_EMBEDDING;
-
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.algo.Termination;
 import spiky.algo.dcbm.DcbmFit;
 import spiky.algo.linalg.CsrMatrix;
-import spiky.data.LongIntHashMap;
 
 /**
  * Reads, for one run and one f', the items its spikes cover and the dataset's current PPMI
@@ -47,28 +37,11 @@ public final class SpikeGraphReader {
         SpkTable.requireLevel(run, f);
         String key = "spike" + f;
 
-        record Covered(Node item, Object spike, double norm) {}
-        List<Covered> covered = new ArrayList<>();
-        long seen = 0;
-        try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
-            while (it.hasNext()) {
-                Node e = it.next();
-                Object spike = e.getProperty(key, null);
-                Relationship from = spike == null ? null : e.getSingleRelationship(HAS_EMBEDDING, Direction.INCOMING);
-                if (from != null) {
-                    covered.add(new Covered(from.getStartNode(), spike, ((Number) e.getProperty("norm")).doubleValue()));
-                }
-                if ((++seen & 1023) == 0) {
-                    termination.check();
-                }
-            }
-        }
-        // A fixed order (the item's node id) so that the same graph always gives the same arrays.
-        covered.sort(Comparator.comparingLong(c -> c.item().getId()));
+        EmbeddedItems covered = EmbeddedItems.read(tx, runId, key, true, termination);
         int n = covered.size();
 
         Map<Object, Integer> groupOf = new HashMap<>();
-        covered.forEach(c -> groupOf.putIfAbsent(c.spike(), 0));
+        covered.items().forEach(c -> groupOf.putIfAbsent(c.spike(), 0));
         Object[] peakIds = groupOf.keySet().toArray();
         Arrays.sort(peakIds, SpikeGraphReader::compareIds);
         for (int g = 0; g < peakIds.length; g++) {
@@ -77,14 +50,12 @@ public final class SpikeGraphReader {
         Object[] peakNames = new Object[peakIds.length];
         int[] group = new int[n];
         double[] norm = new double[n];
-        LongIntHashMap row = new LongIntHashMap(Math.max(n, 1));
         for (int i = 0; i < n; i++) {
-            Covered c = covered.get(i);
+            EmbeddedItems.Item c = covered.get(i);
             group[i] = groupOf.get(c.spike());
             norm[i] = c.norm();
-            row.putIfAbsent(c.item().getId(), i);
-            if (c.spike().equals(c.item().getProperty("id", null))) {
-                peakNames[group[i]] = c.item().getProperty("name", null);
+            if (c.spike().equals(c.node().getProperty("id", null))) {
+                peakNames[group[i]] = c.node().getProperty("name", null);
             }
         }
 
@@ -94,13 +65,13 @@ public final class SpikeGraphReader {
         double[] w = new double[1024];
         int edges = 0;
         for (int i = 0; ppmi != null && i < n; i++) {
-            int a = ppmi.row(covered.get(i).item().getId());
+            int a = ppmi.row(covered.get(i).node().getId());
             if (a < 0) {
                 continue;
             }
             CsrMatrix m = ppmi.matrix();
             for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
-                int j = row.get(ppmi.rowItemNodes()[m.column(p)]);
+                int j = covered.row(ppmi.rowItemNodes()[m.column(p)]);
                 if (j <= i) {
                     continue; // outside the covered items, or the pair's other triangle
                 }

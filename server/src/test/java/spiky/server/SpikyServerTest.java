@@ -483,7 +483,11 @@ class SpikyServerTest {
         // A newer run with the same PPMI settings keeps the dataset's PPMI set: the older run's
         // reports are what they were, and stay cached although it is no longer the latest.
         server.database().db().executeTransactionally("CALL spiky.pipeline('plain', {rank: 4, spkDims: [4]})");
-        assertFalse(Http.get(api + "/api/runs/" + id).json().get("latest").asBoolean());
+        Http.Response record = Http.get(api + "/api/runs/" + id);
+        assertFalse(record.json().get("latest").asBoolean());
+        // The run record itself is read again only after a run or dataset changed.
+        assertEquals("miss", record.header("X-Spiky-Cache"));
+        assertEquals("hit", Http.get(api + "/api/runs/" + id).header("X-Spiky-Cache"));
         assertEquals("hit", Http.get(url).header("X-Spiky-Cache"));
         // Concurrent requests for a report nobody asked for yet compute it once.
         List<java.util.concurrent.CompletableFuture<String>> headers = new java.util.ArrayList<>();
