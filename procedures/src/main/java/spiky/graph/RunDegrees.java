@@ -26,7 +26,7 @@ public final class RunDegrees {
      * @param spike       the peak item id of its spike at f' (null when uncovered or without f')
      * @param intraDegree null when the item has no spike
      */
-    public record Row(Node node, Object item, Object spike, double norm, long interactions, double ppmiDegree, Double intraDegree) {}
+    public record Row(Object item, Node node, Object spike, double norm, long interactions, double ppmiDegree, Double intraDegree) {}
 
     /** The rows of run {@code runId}, in node order; spikes at {@code f} when not null (an f' of its Spk table). */
     public static List<Row> read(Transaction tx, String runId, Long f, Termination termination) {
@@ -59,7 +59,7 @@ public final class RunDegrees {
                     }
                 }
             }
-            rows.add(new Row(x.node(), x.node().getProperty("id", null), x.spike(), x.norm(),
+            rows.add(new Row(x.node().getProperty("id", null), x.node(), x.spike(), x.norm(),
                     x.node().getDegree(IN, Direction.OUTGOING), ppmiDegree, x.spike() == null ? null : intra));
             if ((i & 1023) == 0) {
                 termination.check();

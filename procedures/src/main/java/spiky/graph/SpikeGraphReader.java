@@ -42,10 +42,13 @@ public final class SpikeGraphReader {
 
         Map<Object, Integer> groupOf = new HashMap<>();
         covered.items().forEach(c -> groupOf.putIfAbsent(c.spike(), 0));
-        Object[] peakIds = groupOf.keySet().toArray();
-        Arrays.sort(peakIds, SpikeGraphReader::compareIds);
-        for (int g = 0; g < peakIds.length; g++) {
-            groupOf.put(peakIds[g], g);
+        // Groups in the key order of their peak's item id, as the dataset orders its items.
+        Object[] seen = groupOf.keySet().toArray();
+        int[] rank = DatasetReader.keyRank(seen);
+        Object[] peakIds = new Object[seen.length];
+        for (int g = 0; g < seen.length; g++) {
+            peakIds[rank[g]] = seen[g];
+            groupOf.put(seen[g], rank[g]);
         }
         Object[] peakNames = new Object[peakIds.length];
         int[] group = new int[n];
@@ -91,13 +94,5 @@ public final class SpikeGraphReader {
         }
         return new SpikeGraph(runId, f, peakIds, peakNames, new DcbmFit.Input(peakIds.length, group, norm,
                 Arrays.copyOf(from, edges), Arrays.copyOf(to, edges), Arrays.copyOf(w, edges)));
-    }
-
-    /** Item ids in key order: numerically when both are integers, else as strings. */
-    static int compareIds(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Long.compare(x.longValue(), y.longValue());
-        }
-        return a.toString().compareTo(b.toString());
     }
 }

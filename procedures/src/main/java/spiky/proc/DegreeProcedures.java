@@ -3,7 +3,6 @@ package spiky.proc;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -24,8 +23,6 @@ public final class DegreeProcedures {
     @Context
     public TerminationGuard guard;
 
-    public record DegreeRow(Object item, Node node, Object spike, double norm, long interactions, double ppmiDegree, Double intraDegree) {}
-
     @Procedure(name = "spiky.degrees", mode = Mode.READ)
     @Description("spiky.degrees(runId :: STRING, config = {} :: MAP) :: (item, node, spike, norm, interactions, ppmiDegree, intraDegree) - "
             + "One row per item that the run embedded, in node order: its id and Item node, its norm, interactions (its IN "
@@ -33,10 +30,9 @@ public final class DegreeProcedures {
             + "and, with config.f (an f' of the run's Spk table), spike (the peak item id of its spike at f', null when uncovered) "
             + "and intraDegree (the part of ppmiDegree towards items of the same spike; null when uncovered). "
             + "The reports (cypher/communities.cypher, community-members.cypher, degrees.cypher) aggregate these rows.")
-    public Stream<DegreeRow> degrees(@Name("runId") String runId, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+    public Stream<RunDegrees.Row> degrees(@Name("runId") String runId, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         ConfigReader reader = new ConfigReader(config, KEYS);
         Long f = reader.has("f") ? reader.longIn("f", 0, 1, Integer.MAX_VALUE) : null;
-        return RunDegrees.read(tx, runId, f, guard::check).stream().map(r -> new DegreeRow(r.item(), r.node(), r.spike(), r.norm(),
-                r.interactions(), r.ppmiDegree(), r.intraDegree()));
+        return RunDegrees.read(tx, runId, f, guard::check).stream();
     }
 }
