@@ -23,11 +23,11 @@ if [ ! -f "$jar" ]; then
   echo "DuckDB JDBC $duckdb_version not in ~/.m2: mvn dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$duckdb_version" >&2
   exit 1
 fi
-if [ ! -d "$here/procedures/target/classes/spiky/algo/ppmi" ]; then
-  echo "procedures not compiled: cd $here && mvn -q -o -B -pl procedures -am compile" >&2
+if [ ! -d "$here/algo/target/classes/spiky/algo/ppmi" ]; then
+  echo "algorithms not compiled: cd $here && mvn -q -o -B -pl algo compile" >&2
   exit 1
 fi
-cp="$here/procedures/target/classes:$jar"
+cp="$here/algo/target/classes:$jar"
 sql="${PPMI_SQL:-$here/bench/sql/ppmi-reference.sql}"
 
 # Writes the CSV 'item,context' of a dataset to $2; returns 1 when the dataset is absent.

@@ -13,7 +13,7 @@ index_rows="${2:-200000}"
 queries="${3:-1000}"
 concurrency="${4:-2}"
 work="${SPIKY_BENCH_DIR:-$(mktemp -d)}"
-cp="$here/procedures/target/classes:$here/server/target/lib/*"
+cp="$here/algo/target/classes:$here/procedures/target/classes:$here/server/target/lib/*"
 exec java -Xmx8g -cp "$cp" \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   "$here/bench/java/SimilarBench.java" "$rows" "$index_rows" "$queries" "$concurrency" "$work/similar-db-$index_rows"

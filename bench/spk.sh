@@ -22,8 +22,8 @@ py=/usr/bin/python3
 f=128
 cos=0.9
 rho=0.5
-(cd "$here" && mvn -q -o -B -pl procedures -am compile)
-cp="$here/procedures/target/classes"
+(cd "$here" && mvn -q -o -B -pl algo compile)
+cp="$here/algo/target/classes"
 echo "work dir: $work" >&2
 echo "numpy $($py -c 'import numpy; print(numpy.__version__)'), $(java -version 2>&1 | head -1)" >&2
 

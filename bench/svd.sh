@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
 work="${SPIKY_BENCH_DIR:-$(mktemp -d)}"
 "$here/spiky" --version >/dev/null
-cp="$here/procedures/target/classes$(printf ':%s' "$here"/server/target/lib/commons-math3-*.jar "$here"/server/target/lib/ejml-*.jar)"
+cp="$here/algo/target/classes$(printf ':%s' "$here"/server/target/lib/commons-math3-*.jar "$here"/server/target/lib/ejml-*.jar)"
 data="$work/data"
 if [ ! -f "$work/ml-latest-small-ppmi.mtx" ]; then
   "$here/spiky" import --data "$data" --dataset ml-latest-small --format movielens \
