@@ -36,17 +36,18 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TerminalProgress progress = TerminalProgress.forStderr();
-        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
+        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             PipelineConfig parsed = PipelineConfig.from(CliConfig.parse(config));
-            Path mtx = out.resolve(dataset + "-ppmi.mtx");
+            Path outDir = DatabaseOptions.normalised(out);
+            Path mtx = outDir.resolve(dataset + "-ppmi.mtx");
             for (Exporter.Written w : Exporter.ppmi(database.db(), dataset, parsed.ppmi(), parsed.concurrency(), mtx,
-                    out.resolve(dataset + "-ppmi.mtx.items.csv"), progress, Termination.NONE)) {
+                    outDir.resolve(dataset + "-ppmi.mtx.items.csv"), progress, Termination.NONE)) {
                 progress.finish();
                 System.out.println("Wrote " + w.file() + " (" + w.rows() + " rows, " + w.entries() + " entries)");
             }
             String runId = run != null ? run : latestRun(database);
             if (runId != null) {
-                Exporter.Written w = Exporter.run(database.db(), runId, out.resolve(runId + "-items.csv"));
+                Exporter.Written w = Exporter.run(database.db(), runId, outDir.resolve(runId + "-items.csv"));
                 System.out.println("Wrote " + w.file() + " (" + w.rows() + " items of run " + runId + ")");
             }
         } finally {

@@ -35,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (replace) {
             settings.put("replace", true);
         }
-        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
+        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             System.out.println("Generated " + CypherCalls.generate(database.db(), dataset, settings));
         }
         return 0;

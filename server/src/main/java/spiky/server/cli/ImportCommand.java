@@ -34,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TerminalProgress progress = TerminalProgress.forStderr();
-        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
+        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             ImportSummary summary = new DatasetImporter(database.db(), progress).run(new ImportRequest(dataset, format, path, items, replace));
             progress.finish();
             System.out.println(summary.describe());

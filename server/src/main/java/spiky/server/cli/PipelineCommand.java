@@ -23,7 +23,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dataDir))) {
+        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             Map<String, Object> row;
             try (JobWatcher progress = new JobWatcher("spiky.pipeline", TerminalProgress.forStderr())) {
                 row = CypherCalls.pipeline(database.db(), dataset, CliConfig.parse(config));

@@ -37,9 +37,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path imports = importDir != null ? importDir : data.dataDir.resolve("import");
+        Path imports = DatabaseOptions.normalised(importDir != null ? importDir : data.dir().resolve("import"));
         ServerOptions options = new ServerOptions(
-                new DatabaseOptions(data.dataDir, true, host, boltPort, host, neo4jHttpPort, imports),
+                new DatabaseOptions(data.dir(), true, host, boltPort, host, neo4jHttpPort, imports),
                 new ApiOptions(host, port, imports),
                 defaultDataset.isBlank() ? null : defaultDataset);
         TerminalProgress progress = TerminalProgress.forStderr();

@@ -17,6 +17,21 @@ public record DatabaseOptions(Path dataDir, boolean network, String boltHost, in
     public static final String PASSWORD_FILE = "neo4j-password";
     public static final String PASSWORD_ENV = "SPIKY_NEO4J_PASSWORD";
 
+    /**
+     * Directories are made absolute and normalised here, the one place every command's paths pass
+     * through: Neo4j refuses a home such as {@code /x/./data} ("is not a normalized path"), and the
+     * CLI's default is {@code ./data}. Symlinks are kept as given (Neo4j and the lock accept them).
+     */
+    public DatabaseOptions {
+        dataDir = normalised(dataDir);
+        importDir = normalised(importDir);
+    }
+
+    /** An absolute path without {@code .} or {@code ..} segments; null stays null. */
+    public static Path normalised(Path path) {
+        return path == null ? null : path.toAbsolutePath().normalize();
+    }
+
     public DatabaseOptions(Path dataDir, boolean network, String boltHost, int boltPort, String httpHost, int httpPort, Path importDir) {
         this(dataDir, network, boltHost, boltPort, httpHost, httpPort, importDir, null);
     }

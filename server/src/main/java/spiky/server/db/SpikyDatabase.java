@@ -16,6 +16,7 @@ import org.neo4j.graphdb.config.Setting;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.graph.DatasetEraser;
@@ -57,7 +58,7 @@ public final class SpikyDatabase implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDir());
         DatabaseManagementService dbms = null;
         try {
-            dbms = new DatabaseManagementServiceBuilder(options.dataDir().toAbsolutePath())
+            dbms = new DatabaseManagementServiceBuilder(options.dataDir())
                     .setConfig(settings(options))
                     .build();
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(DEFAULT_DATABASE_NAME);
@@ -117,9 +118,13 @@ public final class SpikyDatabase implements AutoCloseable {
     static Map<Setting<?>, Object> settings(DatabaseOptions options) {
         return Map.ofEntries(
                 Map.entry(GraphDatabaseSettings.auth_enabled, options.network()),
-                Map.entry(GraphDatabaseSettings.load_csv_file_url_root, options.importDir().toAbsolutePath()),
+                Map.entry(GraphDatabaseSettings.load_csv_file_url_root, options.importDir()),
                 Map.entry(GraphDatabaseSettings.procedure_unrestricted, List.of("spiky.*", "gds.*")),
                 Map.entry(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512)),
+                // An offline tool does not phone home: no daily usage report from the DBMS, and
+                // Browser starts with its product-analytics consent off (no banner asking for it).
+                Map.entry(GraphDatabaseSettings.udc_enabled, false),
+                Map.entry(ServerSettings.allow_telemetry, false),
                 Map.entry(BoltConnector.enabled, options.network()),
                 Map.entry(BoltConnector.listen_address, new SocketAddress(options.boltHost(), options.boltPort())),
                 Map.entry(HttpConnector.enabled, options.network()),
