@@ -1,5 +1,5 @@
-// GDS baselines on the graph the spikes come from: the run's dataset's items and its current PPMI
-// relationships (those Dataset.ppmiRun names), projected as an undirected graph weighted by PPMI
+// GDS baselines on the graph the spikes come from: the run's dataset's items and the PPMI
+// relationships the run embeds (those its ppmiRun names; none for a run with writePpmi: false), projected as an undirected graph weighted by PPMI
 // (items without a PPMI pair are isolated nodes), then
 //   - Louvain and Leiden communities (weighted; one thread, and a fixed seed for Leiden, so the
 //     same graph gives the same answer), compared with the spikes at $f and with the planted
@@ -23,7 +23,7 @@
 // cypher/baselines-drop.cypher drops it should this query fail before its end.
 MATCH (r:EmbeddingRun {id: $run})
 MATCH (d:Dataset {name: r.dataset})
-WITH r, d.name AS dataset, d.ppmiRun AS ppmiRun
+WITH r, d.name AS dataset, r.ppmiRun AS ppmiRun
 CALL (dataset, ppmiRun) {
   MATCH (source:Item {dataset: dataset})
   OPTIONAL MATCH (source)-[p:PPMI {run: ppmiRun}]->(target:Item)

@@ -7,10 +7,10 @@
 // Parameters: $run (run id), $f (an f' of the run's Spk table), $sort (a numeric column name:
 // size, spike, normMin, normMedian, normMax, interactions, meanInteractions or one of the
 // correlations), $descending (boolean), $skip, $limit (paging; nulls last, ties by
-// peak id). PPMI degrees are 0 when the dataset's PPMI relationships were not written (over
+// peak id). PPMI degrees are 0 when the run kept no PPMI set (writePpmi: false, or over
 // maxPpmiRelationships).
 // The per-item degrees come from spiky.degrees (one pass over the items' PPMI relationships of
-// the dataset's current set); this query aggregates them per spike.
+// the set the run embeds, its ppmiRun); this query aggregates them per spike.
 MATCH (r:EmbeddingRun {id: $run})
 WITH r.dataset AS dataset
 CALL spiky.degrees($run, {f: $f}) YIELD spike, norm, interactions, ppmiDegree, intraDegree

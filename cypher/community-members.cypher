@@ -6,7 +6,7 @@
 // Parameters: $run (run id), $f (an f' of the run's Spk table), $spike (the peak item's id as
 // text: ids are integers or strings),
 // $sort, $skip, $limit (paging).
-// The per-item degrees come from spiky.degrees (PPMI weights of the dataset's current set).
+// The per-item degrees come from spiky.degrees (PPMI weights of the set the run embeds, its ppmiRun).
 CALL spiky.degrees($run, {f: $f}) YIELD item, node AS i, spike, norm, interactions, ppmiDegree, intraDegree
 WHERE toString(spike) = $spike
 RETURN item, i.name AS name, norm, interactions, ppmiDegree, intraDegree,

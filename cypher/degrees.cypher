@@ -1,6 +1,6 @@
 // Degrees of a run's items: per embedded item its id, name, embedding norm, interaction count
 // (contexts holding it), weighted PPMI degree (sum of the weights of its relationships in the
-// dataset's current PPMI set, from spiky.degrees; 0 when they were not written) and, for
+// PPMI set the run embeds, its ppmiRun, from spiky.degrees; 0 when it kept none) and, for
 // generated data, its planted community and degree parameter theta, and the spike covering it at
 // $f (the peak item's id; null when uncovered or when $f is null). Sorted by norm descending,
 // then item id.

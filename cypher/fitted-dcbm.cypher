@@ -1,6 +1,6 @@
 // The degree-corrected block model (Karrer & Newman 2011) fitted by maximum likelihood to a
 // run's spike partition at one f', on the dataset's observed weighted co-occurrence graph: the
-// current PPMI relationships (Dataset.ppmiRun) among the items the spikes cover, weighted by
+// PPMI relationships the run embeds (its ppmiRun) among the items the spikes cover, weighted by
 // co-occurrence count ($weight = 'count') or PPMI value ($weight = 'ppmi').
 // For a partition with groups r, the estimates are
 //   theta_i = k_i / kappa_r   (k_i: weighted degree of i, kappa_r: sum of k over group r)

@@ -32,7 +32,7 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //                   millisRead, millisPpmi, millisSvd, millisEmbed, millisSpikes, millisWrite,
 //                   peakHeapBytesPpmi, peakHeapBytesSvd, peakHeapBytesEmbed, peakHeapBytesSpikes
 //                   (the JVM's peak heap during each stage, garbage included),
-//                   ppmiRelationships (how many this run wrote), ppmiRun? (the PPMI set it embeds))
+//                   ppmiRelationships (how many this run wrote), ppmiRun? (the PPMI set it embeds), ppmiDigest? (that set's fingerprint))
 //     status: 'running', then 'finished' or 'failed'. A run cut short by a crash is marked
 //     'failed' at the next start-up. Dataset.latestRun names the latest finished run.
 //     The Spk table is the four parallel lists spkF, spkPeaks, spkCovered, spk.
@@ -54,14 +54,18 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //     that made it: the EmbeddingRun id when spiky.pipeline wrote them (writePpmi), or
 //     '<dataset>-ppmi-<N>' (N from Dataset.ppmiCounter) when spiky.ppmi.write did. Either writer
 //     writes its set beside the current one, switches ppmiRun in one transaction, then removes the
-//     other sets; a failed write removes its own set. So a reader that follows ppmiRun (spiky.svd.write)
-//     never sees half a matrix. With the switch the Dataset node records the set:
+//     sets that nothing names (neither the dataset, nor a run that is not failed: EmbeddingRun.ppmiRun);
+//     a failed write removes its own set. So a reader that follows ppmiRun (spiky.svd.write)
+//     never sees half a matrix, and a finished run's reports, which read the set its ppmiRun
+//     names, never change whatever runs come after (store cost: one set per distinct matrix that
+//     some run embeds; spiky.run.delete removes a run and the set only it named). With the switch the Dataset node records the set:
 //       ppmiRun, ppmiSource ('spiky.pipeline' or 'spiky.ppmi.write'), ppmiMinCount, ppmiTopK,
 //       ppmiRankRule, ppmiItems, ppmiPairs, ppmiCooccurringPairs, ppmiPairsAfterMinCount,
 //       ppmiPairsAfterRank, ppmiDigest (a 64-bit fingerprint of the pairs, counts and weights, in hex)
 //     (databases written before this record have ppmiRun only: the run it names holds the settings).
-//     A spiky.pipeline run whose PPMI matrix has the current set's settings and fingerprint keeps
-//     that set rather than writing it again: its ppmiRun names the set, its ppmiRelationships is 0.
+//     A spiky.pipeline run whose PPMI matrix has the settings and fingerprint of a set the dataset
+//     keeps (its current one, or a finished run's: EmbeddingRun.ppmiDigest) names that set rather
+//     than writing it again: its ppmiRun names the set, its ppmiRelationships is 0.
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:EmbeddingRun) REQUIRE r.id IS UNIQUE;
 CREATE INDEX run_dataset IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.dataset);
 CREATE INDEX run_status IF NOT EXISTS FOR (r:EmbeddingRun) ON (r.status);

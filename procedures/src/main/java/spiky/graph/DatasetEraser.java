@@ -47,7 +47,7 @@ public final class DatasetEraser {
     }
 
     public void erase(String name) {
-        CurrentPpmi.forget(name);
+        RunPpmi.forget(name);
         for (Label label : labelsWithDataset()) {
             eraseNodes(label, name);
         }

@@ -18,8 +18,8 @@ import spiky.algo.linalg.PagedIntArray;
 import spiky.data.LongIntHashMap;
 
 /**
- * Reads a dataset's current PPMI relationships (those tagged with its ppmiRun) back into a CSR
- * matrix, in one read transaction. The rows are the items that have a relationship, in the
+ * Reads a dataset's PPMI relationships of one set (its current one, tagged with its ppmiRun, or a
+ * run's) back into a CSR matrix, in one read transaction. The rows are the items that have a relationship, in the
  * canonical item order of {@link DatasetReader#items}, the columns of each row ascending, and
  * both triangles hold the stored weight of the pair (and, aside, its co-occurrence count): the
  * matrix Ppmi.compute produced, entry for entry, so the SVD of it is the pipeline's.
@@ -41,6 +41,20 @@ public final class PpmiReader {
         if (record == null) {
             throw noPpmi(dataset);
         }
+        return read(tx, dataset, tag, record, progress, termination);
+    }
+
+    /**
+     * The dataset's PPMI relationships tagged {@code tag}, current or not (a run's set: the one its
+     * ppmiRun names); the result's record is null, as the set's settings are those of the run.
+     */
+    public static StoredPpmi readSet(Transaction tx, String dataset, String tag, Progress progress, Termination termination) {
+        DatasetReader.readyDataset(tx, dataset);
+        return read(tx, dataset, tag, null, progress, termination);
+    }
+
+    private static StoredPpmi read(Transaction tx, String dataset, String tag, PpmiRecord record, Progress progress,
+            Termination termination) {
         List<Node> items = DatasetReader.items(tx, dataset);
         int n = items.size();
         LongIntHashMap indexOf = new LongIntHashMap(n);

@@ -3,7 +3,9 @@ package spiky.graph;
 import static spiky.graph.GraphModel.PPMI;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -21,8 +23,10 @@ import spiky.algo.ppmi.PpmiResult;
  * per pair from the smaller item key to the larger, all tagged with the id of the write
  * ({@code run}). A dataset has one current set of PPMI relationships, the one its {@code ppmiRun}
  * names: new relationships are written beside the old ones, then {@link #adopt} switches ppmiRun
- * in one transaction and removes the others. So a write that fails half-way is removed by its tag
- * and leaves the current set as it was, and readers that filter on ppmiRun never mix two sets.
+ * in one transaction, and {@link #deleteUnused} removes the sets that neither the dataset nor a run
+ * names. So a write that fails half-way is removed by its tag and leaves the current set as it
+ * was, readers that filter on a tag never mix two sets, and a finished run's set (its ppmiRun)
+ * stays as long as the run: its reports read it ({@link RunPpmi}), whatever runs came after.
  */
 public final class PpmiWriter {
     /** Dataset property naming the spiky.ppmi.write in progress. */
@@ -116,7 +120,7 @@ public final class PpmiWriter {
 
     /**
      * Makes the relationships of {@code record.tag()} the dataset's current PPMI, in one
-     * transaction, and hands the matrix to {@link CurrentPpmi}; {@link #deleteOthers} next.
+     * transaction, and hands the matrix to {@link RunPpmi}; {@link #deleteUnused} next.
      */
     public void adopt(DatasetArrays items, PpmiResult ppmi, PpmiRecord record) {
         try (Transaction tx = db.beginTx()) {
@@ -124,7 +128,7 @@ public final class PpmiWriter {
             tx.acquireWriteLock(d);
             record.writeTo(d);
             d.removeProperty(WRITING);
-            CurrentPpmi.offer(d, items, ppmi);
+            RunPpmi.offer(record.tag(), items, ppmi);
             tx.commit();
         }
     }
@@ -156,10 +160,45 @@ public final class PpmiWriter {
         return found.stream().map(f -> f[1]).toList();
     }
 
-    /** Removes the dataset's PPMI relationships of every tag but {@code keep}. */
-    public void deleteOthers(String dataset, String keep) {
-        deleteWhere(dataset, tag -> !keep.equals(tag));
+    /**
+     * Removes the dataset's PPMI sets that nothing names: kept are its current set (ppmiRun), the
+     * one a spiky.ppmi.write is writing, the set of every run not failed (its ppmiRun) and what a
+     * running run may be writing (its id).
+     */
+    public Unused deleteUnused(String dataset) {
+        Set<String> keep = new HashSet<>();
+        try (Transaction tx = db.beginTx()) {
+            Node d = tx.findNode(GraphModel.DATASET, "name", dataset);
+            if (d == null) {
+                return new Unused(keep, 0);
+            }
+            for (String key : List.of("ppmiRun", WRITING)) {
+                Object tag = d.getProperty(key, null);
+                if (tag != null) {
+                    keep.add((String) tag);
+                }
+            }
+            try (ResourceIterator<Node> runs = tx.findNodes(GraphModel.RUN, "dataset", dataset)) {
+                runs.forEachRemaining(run -> {
+                    Object status = run.getProperty("status", null);
+                    if ("failed".equals(status)) {
+                        return;
+                    }
+                    Object tag = run.getProperty("ppmiRun", null);
+                    if (tag != null) {
+                        keep.add((String) tag);
+                    }
+                    if (!"finished".equals(status)) {
+                        keep.add((String) run.getProperty("id"));
+                    }
+                });
+            }
+        }
+        return new Unused(keep, deleteWhere(dataset, tag -> !keep.contains(tag)));
     }
+
+    /** What {@link #deleteUnused} kept (tags) and how many relationships it deleted. */
+    public record Unused(Set<String> kept, long deleted) {}
 
     /** Removes the dataset's PPMI relationships tagged {@code tag}. */
     public void delete(String dataset, String tag) {
@@ -172,7 +211,8 @@ public final class PpmiWriter {
      * transaction keeps a million deletions in the heap until the commit, and the collector copies
      * them at every young collection (pauses of most of a second beside a serving API).
      */
-    private void deleteWhere(String dataset, Predicate<Object> doomed) {
+    private long deleteWhere(String dataset, Predicate<Object> doomed) {
+        long deleted = 0;
         List<Long> nodes = new ArrayList<>();
         try (Transaction tx = db.beginTx()) {
             DatasetReader.items(tx, dataset).forEach(n -> nodes.add(n.getId()));
@@ -188,6 +228,7 @@ public final class PpmiWriter {
                         for (Relationship r : rels) {
                             if (doomed.test(r.getProperty("run", null))) {
                                 r.delete();
+                                deleted++;
                                 if (++inBatch == RELATIONSHIP_BATCH) {
                                     full = true;
                                     break;
@@ -208,5 +249,6 @@ public final class PpmiWriter {
         } finally {
             tx.close();
         }
+        return deleted;
     }
 }

@@ -12,10 +12,11 @@ import spiky.algo.linalg.CsrMatrix;
 
 /**
  * Per embedded item of a run, the degrees that the reports set against its norm: interactions
- * (its IN relationships), PPMI degree (the summed weight of its relationships in the dataset's
- * current PPMI set) and, at one f', intra degree (the part of that weight towards items of its own
- * spike). The weights come from the dataset's current set as {@link CurrentPpmi} holds it, so a
- * set being written or removed beside it never counts.
+ * (its IN relationships), PPMI degree (the summed weight of its relationships in the PPMI set the
+ * run embeds) and, at one f', intra degree (the part of that weight towards items of its own
+ * spike). The weights come from the run's own set as {@link RunPpmi} holds it, so neither a later
+ * run with other PPMI settings nor a set being written beside it changes them; a run that keeps
+ * no set (writePpmi: false) has PPMI degree 0 and intra degree 0.
  */
 public final class RunDegrees {
     private RunDegrees() {}
@@ -39,7 +40,7 @@ public final class RunDegrees {
         EmbeddedItems embedded = EmbeddedItems.read(tx, runId, key, false, termination);
         int n = embedded.size();
 
-        CurrentPpmi.Set ppmi = CurrentPpmi.get(tx, (String) run.getProperty("dataset"), termination);
+        RunPpmi.Set ppmi = RunPpmi.of(tx, run, termination);
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EmbeddedItems.Item x = embedded.get(i);

@@ -73,6 +73,11 @@ public final class RunMatrices {
         }
     }
 
+    /** Drops a run from memory (it is being deleted). */
+    public static synchronized void forget(String runId) {
+        CACHE.remove(runId);
+    }
+
     /** How many loads from the graph so far (tests check that a second search does not reload). */
     public static synchronized long loads() {
         return loads;

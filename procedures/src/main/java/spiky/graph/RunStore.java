@@ -87,7 +87,7 @@ public final class RunStore {
                 result.spikes());
         PpmiWriter ppmiWriter = new PpmiWriter(db, progress);
         long digest = writtenPpmi != null ? PpmiDigest.of(items, result.ppmi()) : 0;
-        String keptSet = writtenPpmi != null ? identicalCurrentSet(items.dataset(), writtenPpmi, digest) : null;
+        String keptSet = writtenPpmi != null ? identicalKeptSet(items.dataset(), writtenPpmi, digest) : null;
         boolean write = writtenPpmi != null && keptSet == null;
         long ppmiRelationships = write ? ppmiWriter.write(runId, items, result.ppmi()) : 0;
         try (Transaction tx = db.beginTx()) {
@@ -114,30 +114,51 @@ public final class RunStore {
                 run.setProperty("ppmiRun", keptSet);
             }
             if (write || keptSet != null) {
-                CurrentPpmi.offer(d, items, ppmi);
+                run.setProperty("ppmiDigest", Long.toHexString(digest));
+                RunPpmi.offer(write ? runId : keptSet, items, ppmi);
             }
             markFinished(run, d, runId);
             tx.commit();
         }
         if (write) {
-            ppmiWriter.deleteOthers(items.dataset(), runId);
+            ppmiWriter.deleteUnused(items.dataset());
         }
         return ppmiRelationships;
     }
 
     /**
-     * The tag of the dataset's current PPMI set when it is the matrix this run computed (same PPMI
-     * settings, same {@link PpmiDigest}) and no other write is in progress; null otherwise. Such
-     * a run keeps the set instead of writing the same relationships again.
+     * The tag of a PPMI set the dataset keeps that is the matrix this run computed (same PPMI
+     * settings, same {@link PpmiDigest}): its current set, or the set of one of its finished runs;
+     * null when there is none or another write is in progress. Such a run keeps that set instead
+     * of writing the same relationships again. A kept set that is not the current one stays so:
+     * the run names it, and spiky.svd.write, which embeds the current set, is not affected.
      */
-    private String identicalCurrentSet(String dataset, PpmiConfig config, long digest) {
+    private String identicalKeptSet(String dataset, PpmiConfig config, long digest) {
         try (Transaction tx = db.beginTx()) {
             Node d = tx.findNode(DATASET, "name", dataset);
-            if (d == null || d.hasProperty(PpmiWriter.WRITING) || !d.hasProperty("ppmiRun")) {
+            if (d == null || d.hasProperty(PpmiWriter.WRITING)) {
                 return null;
             }
-            PpmiRecord current = PpmiRecord.readFrom(tx, d);
-            return current != null && current.digest() == digest && current.config().equals(config) ? current.tag() : null;
+            if (d.hasProperty("ppmiRun")) {
+                PpmiRecord current = PpmiRecord.readFrom(tx, d);
+                if (current != null && current.digest() == digest && current.config().equals(config)) {
+                    return current.tag();
+                }
+            }
+            String hex = Long.toHexString(digest);
+            try (ResourceIterator<Node> runs = tx.findNodes(RUN, "dataset", dataset)) {
+                while (runs.hasNext()) {
+                    Node r = runs.next();
+                    if ("finished".equals(r.getProperty("status", null)) && r.hasProperty("ppmiRun")
+                            && hex.equals(r.getProperty("ppmiDigest", null))
+                            && config.minCount() == ((Number) r.getProperty("minCount", -1L)).intValue()
+                            && config.topK() == ((Number) r.getProperty("topK", -1L)).intValue()
+                            && config.rankRule().configName().equals(r.getProperty("rankRule", null))) {
+                        return (String) r.getProperty("ppmiRun");
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -206,7 +227,74 @@ public final class RunStore {
         return ids;
     }
 
-    private void deleteResults(String runId) {
+    /** What {@link #delete} removed. */
+    public record Deleted(String runId, String dataset, long embeddings, long ppmiRelationships, String latestRun) {}
+
+    /**
+     * Removes a finished or failed run: it is first marked failed ("deleted") and, when it was its
+     * dataset's latest, the newest other finished run takes its place; then its Embedding nodes go,
+     * then the run node, then the PPMI set that only it named. Should the process stop half-way,
+     * what is left is a failed run, and deleting it again completes the work. A running run is
+     * refused: it would finish into a deleted node.
+     */
+    public Deleted delete(String runId) {
+        String dataset;
+        String latest;
+        try (Transaction tx = db.beginTx()) {
+            Node run = tx.findNode(RUN, "id", runId);
+            if (run == null) {
+                throw InvalidInputException.parameter("runId", "no run '" + runId + "'");
+            }
+            if (GraphModel.RUN_RUNNING.equals(run.getProperty("status", null))) {
+                throw InvalidInputException.parameter("runId", "run '" + runId + "' is still running: wait for it to finish");
+            }
+            dataset = (String) run.getProperty("dataset");
+            Node d = tx.findNode(DATASET, "name", dataset);
+            if (d != null) {
+                tx.acquireWriteLock(d);
+            }
+            run.setProperty("status", GraphModel.RUN_FAILED);
+            run.setProperty("error", "deleted");
+            latest = d == null ? null : (String) d.getProperty("latestRun", null);
+            if (d != null && runId.equals(latest)) {
+                latest = newestFinished(tx, dataset);
+                if (latest == null) {
+                    d.removeProperty("latestRun");
+                } else {
+                    d.setProperty("latestRun", latest);
+                }
+            }
+            tx.commit();
+        }
+        long embeddings = deleteEmbeddings(runId);
+        try (Transaction tx = db.beginTx()) {
+            Node run = tx.findNode(RUN, "id", runId);
+            if (run != null) {
+                run.getRelationships().forEach(Relationship::delete);
+                run.delete();
+            }
+            tx.commit();
+        }
+        long ppmi = new PpmiWriter(db, progress).deleteUnused(dataset).deleted();
+        return new Deleted(runId, dataset, embeddings, ppmi, latest);
+    }
+
+    private static String newestFinished(Transaction tx, String dataset) {
+        Node newest = null;
+        try (ResourceIterator<Node> runs = tx.findNodes(RUN, "dataset", dataset)) {
+            while (runs.hasNext()) {
+                Node r = runs.next();
+                if (GraphModel.RUN_FINISHED.equals(r.getProperty("status", null)) && (newest == null
+                        || ((ZonedDateTime) r.getProperty("finishedAt")).isAfter((ZonedDateTime) newest.getProperty("finishedAt")))) {
+                    newest = r;
+                }
+            }
+        }
+        return newest == null ? null : (String) newest.getProperty("id");
+    }
+
+    private long deleteEmbeddings(String runId) {
+        long total = 0;
         while (true) {
             int deleted = 0;
             try (Transaction tx = db.beginTx(); ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
@@ -218,10 +306,15 @@ public final class RunStore {
                 }
                 tx.commit();
             }
+            total += deleted;
             if (deleted == 0) {
-                break;
+                return total;
             }
         }
+    }
+
+    private void deleteResults(String runId) {
+        deleteEmbeddings(runId);
         String dataset;
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);

@@ -10,10 +10,10 @@ import spiky.algo.dcbm.DcbmFit;
 import spiky.algo.linalg.CsrMatrix;
 
 /**
- * Reads, for one run and one f', the items its spikes cover and the dataset's current PPMI
- * relationships among them (weighted by co-occurrence count or PPMI value): the input of a
- * {@link DcbmFit}. The pairs come from the dataset's current set as {@link CurrentPpmi} holds it,
- * each pair among covered items once.
+ * Reads, for one run and one f', the items its spikes cover and the PPMI relationships among
+ * them of the set the run embeds (weighted by co-occurrence count or PPMI value): the input of a
+ * {@link DcbmFit}. The pairs come from the run's own set as {@link RunPpmi} holds it, each pair
+ * among covered items once; a run that keeps no set (writePpmi: false) has no edges.
  */
 public final class SpikeGraphReader {
     private SpikeGraphReader() {}
@@ -62,7 +62,7 @@ public final class SpikeGraphReader {
             }
         }
 
-        CurrentPpmi.Set ppmi = CurrentPpmi.get(tx, (String) run.getProperty("dataset"), termination);
+        RunPpmi.Set ppmi = RunPpmi.of(tx, run, termination);
         int[] from = new int[1024];
         int[] to = new int[1024];
         double[] w = new double[1024];

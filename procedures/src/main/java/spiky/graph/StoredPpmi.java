@@ -11,7 +11,7 @@ import spiky.algo.linalg.PagedIntArray;
  * @param rowItemNodes the Item node of every row
  * @param rowItemIds   the item id of every row
  * @param counts       the co-occurrence count of every stored entry, aligned with the matrix's positions
- * @param record       which write made them, with which settings
+ * @param record       which write made them, with which settings (null for a run's set read by tag: its settings are the run's)
  */
 public record StoredPpmi(String dataset, long[] rowItemNodes, Object[] rowItemIds, CsrMatrix matrix, PagedIntArray counts,
         PpmiRecord record) {}

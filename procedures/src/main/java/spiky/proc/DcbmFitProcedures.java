@@ -47,7 +47,7 @@ public final class DcbmFitProcedures {
     @Description("spiky.dcbm.fit(runId :: STRING, config = {} :: MAP) :: (items, spikes, edges, totalWeight, withinShare, "
             + "spearmanNormTheta, meanSpearmanNormTheta, blocks, blockMatrix) - "
             + "Fits the degree-corrected block model (Karrer & Newman 2011) by maximum likelihood to the run's spike partition "
-            + "at one f', on the dataset's current PPMI relationships among the items the spikes cover, weighted by co-occurrence "
+            + "at one f', on the PPMI relationships the run embeds (its ppmiRun) among the items the spikes cover, weighted by co-occurrence "
             + "count or PPMI value: theta_i = k_i / kappa_r (k: weighted degree, kappa_r: sum of k over spike r) and "
             + "B_rs = m_rs * 2m / (kappa_r * kappa_s) (m_rs: weight between r and s, twice when r = s; 2m = totalWeight). "
             + "B_rr >> 1 >> B_rs means the spikes are assortative blocks; the paper's theorem says the norm estimates theta, "

@@ -26,7 +26,8 @@ public final class DegreeProcedures {
     @Procedure(name = "spiky.degrees", mode = Mode.READ)
     @Description("spiky.degrees(runId :: STRING, config = {} :: MAP) :: (item, node, spike, norm, interactions, ppmiDegree, intraDegree) - "
             + "One row per item that the run embedded, in node order: its id and Item node, its norm, interactions (its IN "
-            + "relationships), ppmiDegree (summed weight of its relationships in the dataset's current PPMI set, Dataset.ppmiRun) "
+            + "relationships), ppmiDegree (summed weight of its relationships in the PPMI set the run embeds, EmbeddingRun.ppmiRun: a later run "
+            + "does not change it; 0 when the run kept none) "
             + "and, with config.f (an f' of the run's Spk table), spike (the peak item id of its spike at f', null when uncovered) "
             + "and intraDegree (the part of ppmiDegree towards items of the same spike; null when uncovered). "
             + "The reports (cypher/communities.cypher, community-members.cypher, degrees.cypher) aggregate these rows.")

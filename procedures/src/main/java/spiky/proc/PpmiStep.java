@@ -104,8 +104,9 @@ public final class PpmiStep {
             }
             throw e;
         }
-        // Once switched, the old set is invisible to readers that follow ppmiRun; removing it is housekeeping.
-        writer.deleteOthers(dataset, tag);
+        // Once switched, the old set is invisible to readers that follow ppmiRun; removing it (unless
+        // a run embeds it) is housekeeping.
+        writer.deleteUnused(dataset);
         c.millis().put("write", (System.nanoTime() - t0) / 1_000_000);
         return new WriteRow(dataset, tag, p.size(), p.nnz(), written, p.cooccurringPairs(), p.pairsAfterMinCount(), p.pairsAfterRank(),
                 c.millis());

@@ -82,7 +82,7 @@ class PipelineProcedureTest {
     }
 
     @Test
-    void aRunWhosePpmiMatrixIsTheCurrentSetKeepsItAndAnotherMatrixReplacesIt() {
+    void aRunWhosePpmiMatrixTheDatasetKeepsNamesThatSetAndAnotherMatrixIsWrittenBesideIt() {
         db.run("CALL spiky.dcbm.generate('again', {communities: 3, items: 300, contexts: 600, seed: 4})");
         Map<String, Object> a = db.run("CALL spiky.pipeline('again', {rank: 8, spkDims: [8]})").get(0);
         String aRun = (String) a.get("runId");
@@ -90,7 +90,7 @@ class PipelineProcedureTest {
         assertTrue(aPairs > 0);
         String ppmiOf = "MATCH (r:EmbeddingRun {id: $run}) RETURN r.ppmiRun";
         String current = "MATCH (d:Dataset {name: 'again'}) RETURN d.ppmiRun";
-        String tags = "MATCH (:Item {dataset: 'again'})-[p:PPMI]->() RETURN p.run AS tag, count(*) AS n";
+        String tags = "MATCH (:Item {dataset: 'again'})-[p:PPMI]->() RETURN p.run AS tag, count(*) AS n ORDER BY tag";
         assertEquals(aRun, one(ppmiOf, Map.of("run", aRun)));
 
         // Other SVD settings, same PPMI: nothing is written, the set stays, the run names it.
@@ -100,17 +100,19 @@ class PipelineProcedureTest {
         assertEquals(aRun, one(current, Map.of()));
         assertEquals(List.of(Map.of("tag", aRun, "n", aPairs)), db.run(tags));
 
-        // Another topK is another matrix: written, and the old set removed.
+        // Another topK is another matrix: written and current; the old set stays, as runs name it.
         Map<String, Object> c = db.run("CALL spiky.pipeline('again', {rank: 8, spkDims: [8], topK: 20})").get(0);
         long cPairs = (Long) c.get("ppmiRelationships");
         assertTrue(cPairs > 0 && cPairs < aPairs, cPairs + " pairs with topK 20, " + aPairs + " with 2000");
         assertEquals(c.get("runId"), one(current, Map.of()));
-        assertEquals(List.of(Map.of("tag", c.get("runId"), "n", cPairs)), db.run(tags));
+        assertEquals(List.of(Map.of("tag", aRun, "n", aPairs), Map.of("tag", c.get("runId"), "n", cPairs)), db.run(tags));
 
-        // Back to the first settings: the current set is no longer that matrix, so it is written again.
+        // Back to the first settings: the set the first runs kept is that matrix, so nothing is
+        // written; the run names it, and the current set stays the last one written.
         Map<String, Object> d = db.run("CALL spiky.pipeline('again', {rank: 8, spkDims: [8]})").get(0);
-        assertEquals(aPairs, d.get("ppmiRelationships"));
-        assertEquals(d.get("runId"), one(current, Map.of()));
+        assertEquals(0L, d.get("ppmiRelationships"));
+        assertEquals(aRun, one(ppmiOf, Map.of("run", d.get("runId"))));
+        assertEquals(c.get("runId"), one(current, Map.of()));
     }
 
     @Test

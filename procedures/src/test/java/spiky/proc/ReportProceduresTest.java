@@ -14,13 +14,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.graphdb.QueryExecutionException;
 import spiky.TestDatabase;
-import spiky.graph.CurrentPpmi;
+import spiky.graph.RunPpmi;
 
 /**
  * The procedures behind the reports, on a generated DCBM embedded by the pipeline. spiky.dcbm.fit:
  * its totals equal what Cypher aggregates over the same PPMI relationships, its block matrix
  * obeys Σ_s B_rs κ_s = 2m, the planted blocks show. spiky.degrees: every item's degrees equal
- * Cypher's sums over the current PPMI set, whatever other set lies beside it. Bad arguments are
+ * Cypher's sums over the run's PPMI set, whatever other set lies beside it. Bad arguments are
  * refused by name.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,7 +30,7 @@ class ReportProceduresTest {
     private static final String TOTALS = """
             MATCH (r:EmbeddingRun {id: $run}), (d:Dataset {name: r.dataset})
             MATCH (a:Item)-[:HAS_EMBEDDING]->(ea:Embedding {run: $run}) WHERE ea.spike16 IS NOT NULL
-            MATCH (a)-[p:PPMI {run: d.ppmiRun}]->(:Item)-[:HAS_EMBEDDING]->(eb:Embedding {run: $run})
+            MATCH (a)-[p:PPMI {run: r.ppmiRun}]->(:Item)-[:HAS_EMBEDDING]->(eb:Embedding {run: $run})
             WHERE eb.spike16 IS NOT NULL
             RETURN count(p) AS edges, 2 * sum(toFloat(p[$property])) AS twoM,
                    sum(CASE WHEN ea.spike16 = eb.spike16 THEN 2 * toFloat(p[$property]) ELSE 0.0 END) AS within""";
@@ -120,27 +120,27 @@ class ReportProceduresTest {
     @Test
     void theSetThePipelineWroteIsServedFromMemoryAndReadBackAlikeAfterBeingForgotten() {
         Map<String, Object> config = Map.of("f", 16, "blocks", 200);
-        long loads = CurrentPpmi.loads();
+        long loads = RunPpmi.loads();
         Map<String, Object> fromWriter = fit(config);
         List<Map<String, Object>> degreesFromWriter = db.run("CALL spiky.degrees($run, {f: 16})", Map.of("run", run));
-        assertEquals(loads, CurrentPpmi.loads(), "the pipeline handed its matrix over: nothing read back");
-        CurrentPpmi.forget("k4");
+        assertEquals(loads, RunPpmi.loads(), "the pipeline handed its matrix over: nothing read back");
+        RunPpmi.forget("k4");
         assertEquals(fromWriter, fit(config));
         assertEquals(degreesFromWriter, db.run("CALL spiky.degrees($run, {f: 16})", Map.of("run", run)));
-        assertEquals(loads + 1, CurrentPpmi.loads(), "read from the graph once, then kept");
+        assertEquals(loads + 1, RunPpmi.loads(), "read from the graph once, then kept");
     }
 
     /** Cypher's own sums per item over the current PPMI set, spikes at f' = 16. */
     private static final String ITEM_SUMS = """
             MATCH (r:EmbeddingRun {id: $run}), (d:Dataset {name: r.dataset})
             MATCH (i:Item)-[:HAS_EMBEDDING]->(e:Embedding {run: $run})
-            CALL (i, e, d) {
-              OPTIONAL MATCH (i)-[p:PPMI {run: d.ppmiRun}]-(:Item)-[:HAS_EMBEDDING]->(o:Embedding {run: $run})
+            CALL (i, e, r) {
+              OPTIONAL MATCH (i)-[p:PPMI {run: r.ppmiRun}]-(:Item)-[:HAS_EMBEDDING]->(o:Embedding {run: $run})
               RETURN coalesce(sum(p.weight), 0.0) AS embeddedDegree,
                      coalesce(sum(CASE WHEN o.spike16 = e.spike16 THEN p.weight ELSE 0.0 END), 0.0) AS intra
             }
-            CALL (i, d) {
-              OPTIONAL MATCH (i)-[p:PPMI {run: d.ppmiRun}]-()
+            CALL (i, r) {
+              OPTIONAL MATCH (i)-[p:PPMI {run: r.ppmiRun}]-()
               RETURN coalesce(sum(p.weight), 0.0) AS ppmiDegree
             }
             RETURN i.id AS item, e.spike16 AS spike, e.norm AS norm, COUNT { (i)-[:IN]->() } AS interactions, ppmiDegree,

@@ -126,8 +126,10 @@ class StepProceduresTest {
         String tag = (String) ppmi.get("ppmiRun");
         long pairs = (Long) pipeline.get("nnz") / 2;
         assertEquals(pairs, ppmi.get("relationships"));
-        assertEquals(pairs, one("MATCH (:Item {dataset: 'k8'})-[p:PPMI]->() RETURN count(p)"));
+        // The pipeline run's set stays beside the new one: that run's reports read it.
+        assertEquals(2 * pairs, one("MATCH (:Item {dataset: 'k8'})-[p:PPMI]->() RETURN count(p)"));
         assertEquals(pairs, one("MATCH (:Item {dataset: 'k8'})-[p:PPMI {run: $tag}]->() RETURN count(p)", Map.of("tag", tag)));
+        assertEquals(pairs, one("MATCH (:Item {dataset: 'k8'})-[p:PPMI {run: $tag}]->() RETURN count(p)", Map.of("tag", pipelineRun)));
         assertEquals(List.of(tag, "spiky.ppmi.write", 2L, 2000L, "sql", pairs), one("MATCH (d:Dataset {name: 'k8'}) "
                 + "RETURN [d.ppmiRun, d.ppmiSource, d.ppmiMinCount, d.ppmiTopK, d.ppmiRankRule, d.ppmiPairs]"));
 

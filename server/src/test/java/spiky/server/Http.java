@@ -51,6 +51,15 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A DELETE, with an Authorization header when not null. */
+    static Response delete(String url, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").DELETE();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
     /** One Server-Sent Event: its name and its data line. */
     record Event(String name, String data) {}
 

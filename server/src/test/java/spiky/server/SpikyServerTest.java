@@ -557,6 +557,20 @@ class SpikyServerTest {
         Http.Response unknown = Http.get(api + "/api/runs/posted-99/events");
         assertEquals(404, unknown.status());
         assertEquals(404, unknown.json().get("status").asInt());
+
+        // Deleting it: a write, so the token is needed; then the run and its reports are gone.
+        assertEquals(200, Http.get(api + "/api/runs/" + id + "/communities?f=8").status());
+        assertEquals(401, Http.delete(api + "/api/runs/" + id, null).status());
+        Http.Response deleted = Http.delete(api + "/api/runs/" + id, bearer());
+        assertEquals(200, deleted.status(), deleted.body());
+        assertEquals(id, deleted.json().get("runId").asText());
+        assertTrue(deleted.json().get("embeddings").asLong() > 0, deleted.body());
+        assertTrue(deleted.json().get("ppmiRelationships").asLong() == 0, "the set stays: it is the dataset's current one");
+        assertTrue(deleted.json().get("latestRun").isNull(), "its dataset has no finished run left: " + deleted.body());
+        assertEquals(404, Http.get(api + "/api/runs/" + id).status());
+        assertEquals(404, Http.get(api + "/api/runs/" + id + "/communities?f=8").status(), "no cached report outlives its run");
+        assertEquals(0, Http.get(api + "/api/datasets/posted/runs").json().get("runs").size());
+        assertEquals(404, Http.delete(api + "/api/runs/" + id, bearer()).status());
     }
 
     @Test

@@ -175,10 +175,12 @@ class SimilarSearchTest {
             }
         }
         // The norm bound stops the dot scan of a long row early; the group bound skips most groups by cosine.
+        // One thread: with two, how soon each sees the other's k-th best depends on the scheduler,
+        // and so does the count (6,479 rows on a machine loaded twentyfold, against 6,000 allowed).
         int longest = m.truncation(d).byNorm()[0];
-        long scored = SimilarSearch.search(m, longest, 10, Metric.DOT, d, 2, Termination.NONE).scored();
+        long scored = SimilarSearch.search(m, longest, 10, Metric.DOT, d, 1, Termination.NONE).scored();
         assertTrue(scored < n / 10, scored + " rows scored of " + n);
-        long cosine = SimilarSearch.search(m, 123, 10, Metric.COSINE, d, 2, Termination.NONE).scored();
+        long cosine = SimilarSearch.search(m, 123, 10, Metric.COSINE, d, 1, Termination.NONE).scored();
         assertTrue(cosine < n / 10, cosine + " rows scored of " + n);
     }
 

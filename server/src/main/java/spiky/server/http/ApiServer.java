@@ -66,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/datasets/{name}/runs", runs::listOfDataset);
             config.routes.post("/api/datasets/{name}/runs", launcher::post);
             config.routes.get("/api/runs/{id}", reports.record());
+            config.routes.delete("/api/runs/{id}", runs::delete);
             config.routes.get("/api/runs/{id}/events", launcher::events);
             config.routes.get("/api/runs/{id}/communities", reports.route(communities::list));
             config.routes.get("/api/runs/{id}/communities/{spike}", reports.route(communities::members));

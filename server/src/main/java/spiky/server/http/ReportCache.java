@@ -18,9 +18,10 @@ import java.util.function.LongSupplier;
  * Reports of finished runs, computed once. A finished run does not change, so a report is a
  * function of the request (path, query parameters, wanted media type) and of the run's recorded
  * state: the cache key holds every property of the run as JSON (a later spiky.spikes.write
- * changes its Spk table, hence the key) and the dataset's current PPMI set (the degrees read it),
- * but not whether the run is its dataset's latest: no report reads that, and a newer run finishing
- * must not throw away every report of the older ones. The run's record itself is read again only
+ * changes its Spk table, hence the key), but not whether the run is its dataset's latest: no
+ * report reads that, and a newer run finishing must not throw away every report of the older
+ * ones. Nor does a newer run change an older one's reports: they read the PPMI set the run
+ * embeds (its ppmiRun), which stays as long as the run. The run's record itself is read again only
  * when a run or dataset record changed. Runs still in progress are never cached. Concurrent
  * requests for a report being computed wait for that computation instead of starting their own.
  * Least recently used reports go first once the bodies pass {@code maxBytes}.
