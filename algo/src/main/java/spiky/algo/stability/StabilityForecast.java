@@ -57,12 +57,17 @@ public final class StabilityForecast {
     /** One item of one snapshot pair: its features at the earlier snapshot and, when measured, the outcome. */
     record Row(double quantile, double logInteractions, double covered, double gapDays, double lag, double jaccard) {}
 
+    /** The error for a dataset with fewer than {@link #MIN_SNAPSHOTS} snapshot runs. */
+    public static InvalidInputException tooFewSnapshots(String dataset, int found) {
+        return InvalidInputException.parameter("dataset", "the forecast needs at least " + MIN_SNAPSHOTS + " snapshot runs of dataset '"
+                + dataset + "' (fitted on the earlier pairs, tested on the last), found " + found
+                + ": make them with spiky.snapshots(dataset, {every: 'P1Y', from: ...})");
+    }
+
     public static Result forecast(SnapshotSeries series, ForecastConfig config, Progress progress, Termination termination) {
         List<SnapshotSeries.Snapshot> snaps = series.snapshots();
         if (snaps.size() < MIN_SNAPSHOTS) {
-            throw InvalidInputException.parameter("dataset", "the forecast needs at least " + MIN_SNAPSHOTS + " snapshot runs of dataset '"
-                    + series.dataset() + "' (fitted on the earlier pairs, tested on the last), found " + snaps.size()
-                    + ": make them with spiky.snapshots(dataset, {every: 'P1Y', from: ...})");
+            throw tooFewSnapshots(series.dataset(), snaps.size());
         }
         int m = snaps.size() - 1;
         List<Map<Object, Integer>> rowOf = new ArrayList<>();
