@@ -62,16 +62,4 @@ public record ForecastConfig(List<String> runs, int k, boolean dot, int sample, 
     public static ForecastConfig defaults() {
         return from(Map.of());
     }
-
-    public ForecastConfig withModel(String m) {
-        return new ForecastConfig(runs, k, dot, sample, m, lag, bins, ridge, gapDays, seed, concurrency);
-    }
-
-    public ForecastConfig withLag(String l) {
-        return new ForecastConfig(runs, k, dot, sample, model, l, bins, ridge, gapDays, seed, concurrency);
-    }
-
-    public ForecastConfig withSample(int s) {
-        return new ForecastConfig(runs, k, dot, s, model, lag, bins, ridge, gapDays, seed, concurrency);
-    }
 }

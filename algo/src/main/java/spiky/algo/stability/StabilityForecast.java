@@ -384,8 +384,9 @@ public final class StabilityForecast {
     }
 
     /**
-     * Ridge regression on standardised features (the intercept not penalised); a feature constant
-     * in the training rows (the gap of evenly spaced snapshots, the lag of the first pair) is left out.
+     * Ridge regression on standardised features (the intercept not penalised); a feature (nearly)
+     * constant in the training rows (the gap of yearly snapshots, the lag when only the first pair
+     * is there) is left out: kept only when its standard deviation passes 1 % of its mean.
      */
     private static Model regression(List<Row> rows, boolean lag, double ridge) {
         int p = lag ? 7 : 5;
@@ -413,7 +414,9 @@ public final class StabilityForecast {
         List<Integer> kept = new ArrayList<>();
         for (int j = 0; j < p; j++) {
             sd[j] = Math.sqrt(sd[j] / n);
-            if (sd[j] > 1e-12) {
+            // Nearly constant features are left out: standardised, the 365 or 366 days of yearly
+            // snapshots would become a feature that only says which pair a row belongs to.
+            if (sd[j] > 1e-12 && sd[j] > 0.01 * Math.abs(mean[j])) {
                 kept.add(j);
             }
         }

@@ -170,6 +170,32 @@ class StabilityForecastTest {
         assertEquals(30.0, run(series, Map.of("k", 15, "gapDays", 30)).gapDays(), 1e-9);
     }
 
+    private static SnapshotSeries at(SnapshotSeries series, long... untils) {
+        List<SnapshotSeries.Snapshot> out = new ArrayList<>();
+        for (int t = 0; t < untils.length; t++) {
+            SnapshotSeries.Snapshot s = series.snapshots().get(t);
+            out.add(new SnapshotSeries.Snapshot(s.runId(), untils[t], s.itemIds(), s.vectors(), s.dims(), s.norms(), s.interactions(),
+                    s.covered()));
+        }
+        return new SnapshotSeries("gen", out);
+    }
+
+    @Test
+    void theGapIsAFeatureOnlyWhenSnapshotsAreUnevenlySpaced() {
+        SnapshotSeries series = generated(300, 5, 0.5, 8, false);
+        long day = 86_400;
+        long y2010 = 1_262_304_000L;
+        // 1 January 2010 … 2014: gaps of 365, 365, 366 (2012 is a leap year) and 365 days.
+        SnapshotSeries yearly = at(series, y2010, y2010 + 365 * day, y2010 + 730 * day, y2010 + 1096 * day, y2010 + 1461 * day);
+        StabilityForecast.Result r = run(yearly, Map.of("k", 10, "lag", "no"));
+        assertTrue(!r.features().contains("gapDays"), "a leap day is no information: " + r.features());
+        assertEquals(365.0, r.gapDays(), 1e-9);
+        SnapshotSeries uneven = at(series, y2010, y2010 + 30 * day, y2010 + 400 * day, y2010 + 490 * day, y2010 + 900 * day);
+        StabilityForecast.Result u = run(uneven, Map.of("k", 10, "lag", "no"));
+        assertTrue(u.features().contains("gapDays"), u.features().toString());
+        assertTrue(u.backtest().features().contains("gapDays"), u.backtest().features().toString());
+    }
+
     @Test
     void forecastsAreClippedToTheRangeOfAJaccard() {
         // Training outcomes rise steeply with the quantile: a straight line would go past 1 and below 0.
