@@ -10,7 +10,6 @@ import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
-import spiky.algo.stability.ForecastConfig;
 import spiky.graph.DatasetNames;
 
 /** {@code spiky.stability.forecast} and its stats mode: a per-item forecast of how stable each item's similar-items list stays. */
@@ -36,7 +35,7 @@ public final class ForecastProcedures {
     @Procedure(name = "spiky.stability.forecast", mode = Mode.WRITE)
     @Description("spiky.stability.forecast(dataset :: STRING, config = {} :: MAP) :: " + YIELDS + " - " + WHAT
             + "Writes it as Embedding.stabilityForecast on the latest snapshot run's embeddings and the backtest as forecast* "
-            + "properties of that run (a failed write puts the previous values back). " + ForecastConfig.DOC)
+            + "properties of that run (a failed write puts the previous values back). " + ForecastStep.CONFIG_DOC)
     public Stream<ForecastStep.Row> forecast(@Name("dataset") String dataset, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         try (Jobs.Job job = Jobs.start("spiky.stability.forecast", dataset, log)) {
@@ -46,7 +45,7 @@ public final class ForecastProcedures {
 
     @Procedure(name = "spiky.stability.forecast.stats", mode = Mode.READ)
     @Description("spiky.stability.forecast.stats(dataset :: STRING, config = {} :: MAP) :: " + YIELDS + " - The same backtest and "
-            + "summary as spiky.stability.forecast, nothing written (written = 0). " + ForecastConfig.DOC)
+            + "summary as spiky.stability.forecast, nothing written (written = 0). " + ForecastStep.CONFIG_DOC)
     public Stream<ForecastStep.Row> stats(@Name("dataset") String dataset, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         try (Jobs.Job job = Jobs.start("spiky.stability.forecast.stats", dataset, log)) {

@@ -150,6 +150,18 @@ class ForecastProcedureTest {
     }
 
     @Test
+    void bothModesDocumentEveryKey() {
+        for (String name : List.of("spiky.stability.forecast", "spiky.stability.forecast.stats")) {
+            String doc = (String) db.run("SHOW PROCEDURES YIELD name, description WHERE name = $n RETURN description", Map.of("n", name))
+                    .get(0).get("description");
+            assertTrue(doc.startsWith(name + "(dataset :: STRING"), doc);
+            for (String key : spiky.algo.stability.ForecastConfig.KEYS) {
+                assertTrue(doc.contains(key + " ("), name + " does not document " + key + ": " + doc);
+            }
+        }
+    }
+
+    @Test
     void aWriteThatFailsPutsThePreviousForecastsBack() {
         String latest = runs.get(3);
         long[] nodes = SnapshotReader.read(db.db(), "timed", List.of(latest), Progress.NONE, () -> {}).embeddingNodes().get(0);

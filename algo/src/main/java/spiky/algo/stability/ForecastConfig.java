@@ -27,15 +27,6 @@ public record ForecastConfig(List<String> runs, int k, boolean dot, int sample, 
     public static final List<String> KEYS = List.of("runs", "k", "metric", "sample", "model", "lag", "bins", "ridge", "gapDays", "seed",
             "concurrency");
     public static final List<String> MODELS = List.of("regression", "isotonic", "bins", "mean", "auto");
-    public static final String DOC = "Config keys: runs (default: every finished snapshot run of the dataset, by until): the "
-            + "snapshot runs to learn from, at least 3; k (50): length of each similar-items list; metric ('cosine'): 'cosine' or "
-            + "'dot'; sample (2000): about this many items per earlier snapshot pair, the same items in each (seeded hash of the "
-            + "id), the last pair uses all; model ('regression'): 'regression' (ridge on norm quantile, its square, "
-            + "log interactions, covered, gap, lag), 'isotonic' (in norm quantile), 'bins' (mean per norm-quantile bin), "
-            + "'mean', or 'auto' (lowest backtest mae); lag ('auto'): 'auto' keeps the item's previous Jaccard as a feature "
-            + "when it lowers the regression's backtest mae, 'yes', 'no'; bins (10); ridge (1.0); gapDays (default: the last "
-            + "gap between snapshots): the gap to forecast for; seed (42); concurrency.";
-
     public static ForecastConfig from(Map<String, ?> map) {
         ConfigReader c = new ConfigReader(map, KEYS);
         List<String> runs = null;
