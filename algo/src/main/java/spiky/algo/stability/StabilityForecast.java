@@ -104,6 +104,10 @@ public final class StabilityForecast {
         List<Row> train = new ArrayList<>();
         pairs.subList(0, m - 1).forEach(train::addAll);
         List<Row> test = pairs.get(m - 1);
+        if (train.isEmpty() || test.isEmpty()) {
+            throw InvalidInputException.parameter("sample", "no item of the " + (train.isEmpty() ? "earlier snapshot pairs was sampled"
+                    : "last snapshot pair is embedded") + " (sample " + config.sample() + "): raise sample");
+        }
         double trainMean = train.stream().mapToDouble(Row::jaccard).average().orElse(Double.NaN);
         double[] actual = test.stream().mapToDouble(Row::jaccard).toArray();
         Map<String, Double> mae = new LinkedHashMap<>();

@@ -243,6 +243,22 @@ class StabilityForecastTest {
     }
 
     @Test
+    void aSampleThatDrawsNoItemIsAnErrorNamingSample() {
+        SnapshotSeries series = generated(50, 3, 0.5, 2, false);
+        long seed = 0;
+        while (true) {
+            long s = seed;
+            if (java.util.stream.LongStream.range(0, 50).allMatch(id -> StabilityForecast.unit(id, s) >= 1.0 / 50)) {
+                break;
+            }
+            seed++;
+        }
+        long none = seed;
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(series, Map.of("sample", 1, "seed", none, "k", 5)));
+        assertTrue(e.getMessage().contains("sample") && e.getMessage().contains("raise"), e.getMessage());
+    }
+
+    @Test
     void configKeysAreCheckedWithTheNearestKeySuggested() {
         InvalidInputException typo = assertThrows(InvalidInputException.class, () -> ForecastConfig.from(Map.of("modle", "mean")));
         assertTrue(typo.getMessage().contains("Did you mean [model]"), typo.getMessage());
