@@ -48,6 +48,12 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //     item at f' (absent when uncovered), peak<f'> whether the item is that peak.
 //     Result nodes (not properties keyed by run on Item) so that runs coexist for the stability
 //     analysis, and one label holds every vector for a vector index.
+//     stabilityForecast? (float in [0, 1]): written by spiky.stability.forecast on the embeddings of
+//     a dataset's latest snapshot run only: the item's expected Jaccard of its top-k list between
+//     this snapshot and the next. The run node then records the backtest: forecastModel,
+//     forecastFeatures, forecastLag, forecastMae, forecastBaselineMae, forecastSpearman?,
+//     forecastRuns (the snapshot runs learnt from), forecastTrainRows, forecastTestRows, forecastK,
+//     forecastMetric, forecastGapDays. A new forecast replaces both.
 //   (:Item)-[:PPMI {weight, count, run}]->(:Item)
 //     one per kept pair (from the smaller to the larger item key). A dataset has one current set
 //     of them, the one Dataset.ppmiRun names; `run` on each relationship is the id of the write

@@ -5,7 +5,7 @@
   const $ = (id) => document.getElementById(id);
   const url = new URLSearchParams(location.search);
   const wanted = { dataset: url.get('dataset'), run: url.get('run'), f: url.get('f'), x: url.get('x'), y: url.get('y') };
-  const charts = ['scatter', 'coverage', 'degree', 'contingency', 'blocks', 'stability'].map((c) => $('chart-' + c));
+  const charts = ['scatter', 'coverage', 'degree', 'contingency', 'blocks', 'stability', 'forecast'].map((c) => $('chart-' + c));
   const TOP_SPIKES = 10;
   const MAX_DEGREE_ITEMS = 10000; // the largest page /degrees gives
   // Answers to an older choice must not draw over a newer one: each redraw takes a new number.
@@ -121,6 +121,7 @@
         drawDegree();
       }),
       drawStability(mine),
+      drawForecast(mine),
       guarded($('chart-contingency'), async () => {
         const truth = await json(`${base}/truth?f=${f}`);
         if (mine !== generation) return;
@@ -159,6 +160,24 @@
       const body = await json(`/api/runs/${encodeURIComponent(ref)}/stability?metric=${metric}&runs=`
         + snapshots.map((r) => encodeURIComponent(r.id)).join(','));
       if (mine === generation && metric === $('metric').value) Charts.stability(el, body);
+    });
+  }
+
+  /** The run's stability forecast (GET /api/runs/{id}/forecast), when spiky.stability.forecast wrote one. */
+  function drawForecast(mine = generation) {
+    const el = $('chart-forecast');
+    const id = run.id;
+    return guarded(el, async () => {
+      const path = `/api/runs/${encodeURIComponent(id)}/forecast?bins=10`;
+      const r = await fetch(path, { headers: { Accept: 'application/json' } });
+      if (mine !== generation || id !== run.id) return;
+      if (r.status === 404) {
+        Charts.empty(el, `No stability forecast for run ${id}: CALL spiky.stability.forecast('${run.dataset}', {}) writes one on the dataset's latest snapshot run.`);
+        return;
+      }
+      const body = await r.json().catch(() => null);
+      if (!r.ok) throw new Error(`${path}: ${r.status} ${(body && body.detail) || r.statusText}`);
+      Charts.forecast(el, body);
     });
   }
 

@@ -230,5 +230,26 @@ const Charts = (() => {
     }, rows.length);
   }
 
-  return { spikes, scatter, coverage, degree, contingency, blocks, stability, empty };
+  /** Forecast Jaccard per norm bin (x: the bin's middle norm quantile): the mean as a line, min and max dashed. */
+  function forecast(el, body) {
+    const bins = body.bins || [];
+    const x = (b) => (b.bin - 0.5) / bins.length;
+    const line = (name, key, style) => ({ name, type: 'line', showSymbol: key === 'forecastMean', lineStyle: style,
+      data: bins.map((b) => [x(b), b[key], b.items, b.normMin, b.normMax]) });
+    const r = (v) => (v == null ? '–' : v.toFixed(3));
+    draw(el, {
+      title: { text: `${body.model}: mae ${r(body.mae)} against ${r(body.baselineMae)} at the mean, Spearman ${r(body.spearman)}`,
+        textStyle: { fontSize: 12, fontWeight: 'normal' }, left: 'center' },
+      tooltip: { trigger: 'item', formatter: (q) => `${esc(q.seriesName)}: ${q.value[1].toFixed(3)} (${q.value[2]} items, `
+        + `norm ${q.value[3].toPrecision(3)} – ${q.value[4].toPrecision(3)})` },
+      legend: { bottom: 0 },
+      grid: { left: 55, right: 20, top: 40, bottom: 60 },
+      xAxis: { type: 'value', min: 0, max: 1, name: 'norm quantile (0 = lowest)', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', min: 0, max: 1, name: `expected Jaccard at the next snapshot (${body.metric}, top-${body.k})` },
+      series: [line('mean forecast', 'forecastMean'), line('min', 'forecastMin', { type: 'dashed' }),
+        line('max', 'forecastMax', { type: 'dashed' })],
+    }, bins.length);
+  }
+
+  return { spikes, scatter, coverage, degree, contingency, blocks, stability, forecast, empty };
 })();

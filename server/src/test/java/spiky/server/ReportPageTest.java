@@ -225,9 +225,12 @@ class ReportPageTest {
         Map<String, Map<String, String>> charts = charts(dom);
         java.util.List<String> all = new java.util.ArrayList<>(CHARTS);
         all.add("stability");
+        all.add("forecast");
         assertEquals(all, List.copyOf(charts.keySet()), dom);
         assertEquals("empty", charts.get("stability").get("data-state"), "the default dataset has no snapshots");
         assertTrue(dom.contains("No snapshots of this dataset"), "the reason is on the page");
+        assertEquals("empty", charts.get("forecast").get("data-state"), "the default run has no forecast");
+        assertTrue(dom.contains("No stability forecast for run"), "the reason is on the page");
         for (String chart : CHARTS) {
             Map<String, String> a = charts.get(chart);
             assertEquals("drawn", a.get("data-state"), chart + ": " + a);
@@ -307,6 +310,24 @@ class ReportPageTest {
         assertEquals("drawn", stability.get("data-state"), stability.toString());
         assertEquals(3 * 5, points(charts(dom), "stability"), "3 snapshots × 5 norm quantiles");
         assertTrue(dom.contains("q1 (lowest norms)") && dom.contains("q5 (highest norms)"), "one curve per quantile, named");
+    }
+
+    @Test
+    void aForecastRunDrawsItsForecastAgainstNormQuantile() throws Exception {
+        var db = server.database().db();
+        db.executeTransactionally("CALL spiky.dcbm.generate('forecast', {items: 300, contexts: 600, seed: 17})");
+        db.executeTransactionally("CALL spiky.snapshots('forecast', {cuts: [1600000000 + 60 * 299, 1600000000 + 60 * 399, "
+                + "1600000000 + 60 * 499, 1600000000 + 60 * 599], rank: 8, spkDims: [8]})");
+        db.executeTransactionally("CALL spiky.stability.forecast('forecast', {k: 10})");
+        String latest = (String) db.executeTransactionally("MATCH (r:EmbeddingRun {dataset: 'forecast'}) RETURN r.id AS id ORDER BY r.until DESC LIMIT 1",
+                Map.of(), r -> r.next().get("id"));
+        JsonNode report = Http.get(api + "/api/runs/" + latest + "/forecast?bins=10").json();
+        String dom = HeadlessChromium.dumpDom(api + "/?dataset=forecast&run=" + latest, dir);
+        Map<String, String> forecast = charts(dom).get("forecast");
+        assertEquals("drawn", forecast.get("data-state"), forecast.toString());
+        assertEquals(10, points(charts(dom), "forecast"), "one point per norm decile");
+        assertTrue(dom.contains(String.format(java.util.Locale.ROOT, "mae %.3f against %.3f", report.get("mae").asDouble(),
+                report.get("baselineMae").asDouble())), "the backtest is in the chart's title");
     }
 
     /** Each chart container's attributes, by chart name, in page order. */

@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
         BaselineRoutes baselines = new BaselineRoutes(queries);
         PlotRoutes plots = new PlotRoutes(queries);
         SimilarRoutes similar = new SimilarRoutes(queries);
+        ForecastRoutes forecast = new ForecastRoutes(queries);
         RunLauncher launcher = new RunLauncher(db, queries);
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
@@ -78,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/coverage", reports.route(plots::coverage));
             config.routes.get("/api/runs/{id}/items/{item}/similar", reports.route(similar::similar));
             config.routes.get("/api/runs/{id}/similar-discovery", reports.route(similar::discovery));
+            config.routes.get("/api/runs/{id}/items/{item}", reports.route(forecast::item));
+            config.routes.get("/api/runs/{id}/forecast", reports.route(forecast::forecast));
             config.routes.post("/api/datasets/{name}/import", imports::post);
             config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
