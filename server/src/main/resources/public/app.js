@@ -1,11 +1,11 @@
 // The report page: selectors (dataset, run, f', scatter dimensions, degree) read from and written
-// to the URL query (?dataset=&run=&f=&x=&y=&degree=), and the six charts of charts.js drawn from
+// to the URL query (?dataset=&run=&f=&x=&y=&degree=), and the charts of charts.js drawn from
 // the spiky API. Plain DOM and fetch; no build step.
 (function () {
   const $ = (id) => document.getElementById(id);
   const url = new URLSearchParams(location.search);
   const wanted = { dataset: url.get('dataset'), run: url.get('run'), f: url.get('f'), x: url.get('x'), y: url.get('y') };
-  const charts = ['scatter', 'coverage', 'degree', 'contingency', 'blocks', 'stability', 'forecast'].map((c) => $('chart-' + c));
+  const charts = ['scatter', 'coverage', 'sweep', 'degree', 'contingency', 'blocks', 'stability', 'forecast'].map((c) => $('chart-' + c));
   const TOP_SPIKES = 10;
   const MAX_DEGREE_ITEMS = 10000; // the largest page /degrees gives
   // Answers to an older choice must not draw over a newer one: each redraw takes a new number.
@@ -122,6 +122,10 @@
       }),
       drawStability(mine),
       drawForecast(mine),
+      guarded($('chart-sweep'), async () => {
+        const body = await json(`${base}/sweep`);
+        if (mine === generation) Charts.sweep($('chart-sweep'), body);
+      }),
       guarded($('chart-contingency'), async () => {
         const truth = await json(`${base}/truth?f=${f}`);
         if (mine !== generation) return;

@@ -1,4 +1,4 @@
-// The report page's six charts, drawn with ECharts (SVG renderer, so the drawing is in the DOM).
+// The report page's charts, drawn with ECharts (SVG renderer, so the drawing is in the DOM).
 // Every chart container ends in one of three states, which tests read:
 //   data-state="drawn"  data-points = number of data items drawn (points, peaks, cells)
 //   data-state="empty"  data-points = 0, and the reason as its text (e.g. no planted truth)
@@ -133,21 +133,101 @@ const Charts = (() => {
     }, peaks.length);
   }
 
+  /** A short tick label: 1e-3, 0.05, 2.5, 10, 1k, 2.5M, 1e9 (long ones such as 10,000,000 were cut off). */
+  function shortNumber(v) {
+    if (v === 0) return '0';
+    const a = Math.abs(v);
+    const trim = (x) => String(Number(x.toPrecision(3)));
+    if (a >= 1e9 || a < 1e-2) return v.toExponential(1).replace('.0e', 'e').replace('e+', 'e');
+    if (a >= 1e6) return trim(v / 1e6) + 'M';
+    if (a >= 1e3) return trim(v / 1e3) + 'k';
+    return trim(v);
+  }
+
+  /**
+   * A log axis's range from the bulk of its values, so that a few near-zero (or huge) values do not
+   * stretch it over many decades: from p1 / 10 (or the smallest value, if larger) to p99 · 10 (or
+   * the largest), widened to whole decades. Values outside are clipped at the frame.
+   */
+  function bulkLogRange(values) {
+    const v = values.filter((x) => x > 0).sort((a, b) => a - b);
+    const q = (p) => v[Math.min(v.length - 1, Math.max(0, Math.round(p * (v.length - 1))))];
+    const lo = Math.max(v[0], q(0.01) / 10);
+    const hi = Math.min(v[v.length - 1], q(0.99) * 10);
+    const min = 10 ** Math.floor(Math.log10(lo));
+    let max = 10 ** Math.ceil(Math.log10(hi));
+    if (max <= min) max = min * 10;
+    return { min, max };
+  }
+
+  /** Writes an axis's final range and labels on the container, as ECharts laid them out (tests read them). */
+  function recordAxis(el, name, key) {
+    const axis = echarts.getInstanceByDom(el).getModel().getComponent(name, 0).axis;
+    const [min, max] = axis.scale.getExtent();
+    el.dataset[key + 'Min'] = String(min);
+    el.dataset[key + 'Max'] = String(max);
+    el.dataset[key + 'Labels'] = axis.getViewLabels().map((l) => l.formattedLabel).join('|');
+  }
+
   /** (c) Norm against degree (log–log) per spike, from /api/runs/{id}/degrees; `degree` names the column. */
   function degree(el, body, palette, degreeKey, degreeLabel) {
     const label = (p) => (p.name == null ? String(p.item) : String(p.name));
     // A log axis has no place for 0: items of degree 0 (e.g. no PPMI relationship written) are left out.
     const { series, drawn } = seriesBySpike(palette, body.items,
-      (p) => (p[degreeKey] > 0 && p.norm > 0 ? [p[degreeKey], p.norm, label(p)] : null));
+      (p) => (p[degreeKey] > 0 && p.norm > 0 ? [p[degreeKey], p.norm, label(p)] : null), { clip: true });
     if (drawn === 0) return empty(el, `No item has a positive ${degreeLabel}` + (degreeKey === 'ppmiDegree' ? ' (were the PPMI relationships written?)' : '') + '.');
     const left = body.items.length - drawn;
+    const kept = body.items.filter((p) => p[degreeKey] > 0 && p.norm > 0);
+    const xs = bulkLogRange(kept.map((p) => p[degreeKey]));
+    const ys = bulkLogRange(kept.map((p) => p.norm));
+    const outside = kept.filter((p) => p.norm < ys.min || p.norm > ys.max || p[degreeKey] < xs.min || p[degreeKey] > xs.max).length;
+    const notes = [left ? `${left} of degree 0 left out` : '', outside ? `${outside} outside the axes` : ''].filter(Boolean);
     draw(el, {
       legend, grid, tooltip: { trigger: 'item', formatter: pointTip },
-      title: { text: `${drawn} items` + (left ? `, ${left} of degree 0 left out` : ''), textStyle: { fontSize: 12, fontWeight: 'normal' }, right: 10 },
-      xAxis: { type: 'log', name: degreeLabel, nameLocation: 'middle', nameGap: 25 },
-      yAxis: { type: 'log', name: 'norm', nameLocation: 'middle', nameGap: 45 },
+      title: { text: `${drawn} items` + (notes.length ? ', ' + notes.join(', ') : ''), textStyle: { fontSize: 12, fontWeight: 'normal' }, right: 10 },
+      xAxis: { type: 'log', name: degreeLabel, nameLocation: 'middle', nameGap: 25, min: xs.min, max: xs.max,
+        axisLabel: { formatter: shortNumber } },
+      yAxis: { type: 'log', name: 'norm', nameLocation: 'middle', nameGap: 45, min: ys.min, max: ys.max,
+        axisLabel: { formatter: shortNumber } },
       series,
     }, drawn);
+    recordAxis(el, 'yAxis', 'y');
+    recordAxis(el, 'xAxis', 'x');
+  }
+
+  /**
+   * Spk against f' from /api/runs/{id}/sweep, with the singular-value ratio σ_f / σ_f+1 on a second
+   * axis and the recommended f marked.
+   */
+  function sweep(el, body) {
+    const levels = body.levels;
+    if (levels.length === 0) return empty(el, 'No level in the sweep.');
+    const gaps = levels.filter((l) => l.gap != null).map((l) => [l.f, l.gap]);
+    el.dataset.recommended = String(body.recommendedF);
+    draw(el, {
+      grid: { left: 60, right: 60, top: 30, bottom: 70 },
+      legend: { bottom: 0 },
+      tooltip: { trigger: 'axis', formatter: (ps) => {
+        const l = levels.find((x) => x.f === ps[0].value[0]);
+        return `f′ = ${l.f}: ${l.peaks} peaks cover ${l.covered} of ${body.items}, Spk = ${l.spk.toPrecision(3)}`
+          + (l.gap != null ? `<br>σ<sub>f</sub> / σ<sub>f+1</sub> = ${l.gap.toFixed(3)}` : '');
+      } },
+      xAxis: { type: 'value', name: 'f′ (leading dimensions of the embedding)', nameLocation: 'middle', nameGap: 25,
+        min: 0, max: body.maxF },
+      yAxis: [
+        { type: 'value', name: 'Spk', min: 0, axisLabel: { formatter: shortNumber } },
+        { type: 'value', name: 'σf / σf+1', min: 1, splitLine: { show: false } },
+      ],
+      series: [
+        { name: 'Spk = peaks / n', type: 'line', data: levels.map((l) => [l.f, l.spk]), showSymbol: levels.length <= 64,
+          symbolSize: 4, color: PALETTE[0],
+          markLine: { silent: true, symbol: 'none', lineStyle: { color: '#d62728', type: 'dashed', width: 2 },
+            label: { formatter: `recommended f = ${body.recommendedF} (${body.rule})`, position: 'insideEndTop' },
+            data: [{ xAxis: body.recommendedF }] } },
+        { name: 'σf / σf+1', type: 'line', yAxisIndex: 1, data: gaps, showSymbol: false, color: PALETTE[1],
+          lineStyle: { width: 1 } },
+      ],
+    }, levels.length);
   }
 
   /** labels: false, or a formatter of a cell's label (shown on small matrices only). */
@@ -251,5 +331,5 @@ const Charts = (() => {
     }, bins.length);
   }
 
-  return { spikes, scatter, coverage, degree, contingency, blocks, stability, forecast, empty };
+  return { spikes, scatter, coverage, degree, sweep, contingency, blocks, stability, forecast, empty, shortNumber, bulkLogRange };
 })();

@@ -11,7 +11,7 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 
-/** {@code spiky.spikes.stream / stats / write}: the spike cover of a finished run's stored embeddings. */
+/** {@code spiky.spikes.stream / stats / write / sweep}: the spike cover of a finished run's stored embeddings. */
 public final class SpikeProcedures {
     static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SPIKES + ConfigDocs.CONCURRENCY
             + ". spkDims must not exceed the run's rank; the default list stops at it.";
@@ -61,6 +61,24 @@ public final class SpikeProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         try (Jobs.Job job = Jobs.start("spiky.spikes.write", String.valueOf(runId), log)) {
             return Stream.of(SpikeStep.write(db, runId, config, job, guard::check));
+        }
+    }
+
+    @Procedure(name = "spiky.spikes.sweep", mode = Mode.READ)
+    @Description("spiky.spikes.sweep(runId :: STRING, config = {} :: MAP) :: (runId, f, n, peaks, covered, spk, gap, recommendedF, rule, "
+            + "gapF, noiseF) - Spk at every f' from step to maxF (step, 2·step, ..., and maxF), each on the first f' columns of the "
+            + "finished run's stored embeddings (no new SVD; the cover as spiky.spikes.stats), and a recommended truncation f. "
+            + "One row per f', ascending: peaks, covered, spk = peaks / n, and gap = sigma_f / sigma_(f+1) of the run's singular "
+            + "values (null at f = rank). Every row repeats the recommendation: gapF is the k in [2, min(maxF, rank - 1)] with the "
+            + "largest sigma_k / sigma_(k+1); noiseF the first f' >= 2 whose cover needs more than f'/rho peaks (null when none); "
+            + "recommendedF is gapF when that ratio is at least 2 and gapF < noiseF (rule 'spectral-gap'), else the last f' before "
+            + "noiseF ('before-noise'; 'first-level' when noise starts at the first f'), else maxF ('no-noise'). Writes nothing. "
+            + "Config keys: step (1): measure every step-th f', in [1, rank]; maxF (the run's rank): the largest f', in [1, rank]; "
+            + "cosTheta (0.9); rho (0.5); " + ConfigDocs.CONCURRENCY + ": levels are computed side by side, one thread each.")
+    public Stream<SweepStep.SweepRow> sweep(@Name("runId") String runId,
+            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        try (Jobs.Job job = Jobs.start("spiky.spikes.sweep", String.valueOf(runId), log)) {
+            return SweepStep.sweep(db, runId, config, job, guard::check);
         }
     }
 }

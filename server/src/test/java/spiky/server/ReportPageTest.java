@@ -29,7 +29,7 @@ import spiky.server.http.ApiOptions;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPageTest {
-    private static final List<String> CHARTS = List.of("scatter", "coverage", "degree", "contingency", "blocks");
+    private static final List<String> CHARTS = List.of("scatter", "coverage", "sweep", "degree", "contingency", "blocks");
     private static final Pattern CHART = Pattern.compile("<div[^>]*\\bid=\"chart-([a-z]+)\"[^>]*>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_][\\w-]*)=\"([^\"]*)\"");
 
@@ -246,6 +246,71 @@ class ReportPageTest {
         assertTrue(points(charts, "contingency") > 0 && points(charts, "contingency") <= cells, charts.toString());
         assertFittedBlockMatrixIsDrawn(charts, truth);
         assertTrue(dom.split("<svg", -1).length - 1 >= CHARTS.size(), "the SVG renderer leaves the drawing in the DOM");
+        assertSweepIsDrawn(charts, dom);
+        assertNormAxisSpansTheBulk(charts.get("degree"), run);
+    }
+
+    /** Spk against f': one point per level of /sweep, and the recommended f marked and named. */
+    private void assertSweepIsDrawn(Map<String, Map<String, String>> charts, String dom) {
+        JsonNode sweep = Http.get(api + "/api/runs/" + run + "/sweep").json();
+        assertEquals(runRecord.get("rank").asLong(), sweep.get("levels").size(), sweep.toString());
+        assertEquals(sweep.get("levels").size(), points(charts, "sweep"), "one point per f'");
+        String recommended = sweep.get("recommendedF").asText();
+        assertEquals(recommended, charts.get("sweep").get("data-recommended"), charts.get("sweep").toString());
+        assertTrue(dom.contains("recommended f = " + recommended + " (" + sweep.get("rule").asText() + ")"), "the mark is labelled on the page");
+    }
+
+    /** Tick labels as the page shows them: short (1e-3, 0.05, 10, 2.5k, 1M), never 10,000,000. */
+    private static final Pattern SHORT_LABEL = Pattern.compile("-?\\d+(\\.\\d+)?(e-?\\d+|k|M)?");
+
+    /**
+     * The norm axis of the degree chart, as ECharts laid it out: it shows the bulk of the norms
+     * (1st to 99th percentile of the items drawn) and reaches at most two decades beyond it, and
+     * its labels are short.
+     */
+    private void assertNormAxisSpansTheBulk(Map<String, String> chart, String runId) {
+        List<Double> norms = new ArrayList<>();
+        Http.get(api + "/api/runs/" + runId + "/degrees?pageSize=10000").json().get("items").forEach(i -> {
+            if (i.get("norm").asDouble() > 0 && i.get("interactions").asDouble() > 0) {
+                norms.add(i.get("norm").asDouble());
+            }
+        });
+        norms.sort(Comparator.naturalOrder());
+        double p1 = norms.get((int) Math.round(0.01 * (norms.size() - 1)));
+        double p99 = norms.get((int) Math.round(0.99 * (norms.size() - 1)));
+        double min = Double.parseDouble(chart.get("data-y-min"));
+        double max = Double.parseDouble(chart.get("data-y-max"));
+        String range = "axis [" + min + ", " + max + "], norms p1 " + p1 + ", p99 " + p99 + ", " + chart;
+        assertTrue(min <= p1 && max >= p99, "the bulk is on the axis: " + range);
+        assertTrue(min >= p1 / 100 && max <= p99 * 100, "no more than two decades beyond it: " + range);
+        String[] labels = chart.get("data-y-labels").split("\\|");
+        assertTrue(labels.length >= 2, range);
+        for (String label : labels) {
+            assertTrue(SHORT_LABEL.matcher(label).matches() && label.length() <= 6, "short label '" + label + "': " + range);
+        }
+    }
+
+    @Test
+    void aFewNearZeroNormsDoNotStretchTheNormAxis() throws Exception {
+        var db = server.database().db();
+        db.executeTransactionally("CALL spiky.dcbm.generate('tiny', {items: 300, contexts: 600, seed: 14})");
+        db.executeTransactionally("CALL spiky.pipeline('tiny', {rank: 16, spkDims: [8, 16]})");
+        String tiny = Http.get(api + "/api/datasets/tiny/runs").json().get("runs").get(0).get("id").asText();
+        // As seen on Last.fm: a few norms near 0, and one far above the rest.
+        db.executeTransactionally("MATCH (e:Embedding {run: $run}) WITH e ORDER BY e.norm LIMIT 2 SET e.norm = 1e-8", Map.of("run", tiny));
+        db.executeTransactionally("MATCH (e:Embedding {run: $run}) WITH e ORDER BY e.norm DESC LIMIT 1 SET e.norm = 1e7", Map.of("run", tiny));
+        JsonNode items = Http.get(api + "/api/runs/" + tiny + "/degrees?pageSize=10000").json().get("items");
+        assertEquals(1e7, items.get(0).get("norm").asDouble(), "the report reads the changed norms");
+        assertEquals(1e-8, items.get(items.size() - 1).get("norm").asDouble());
+
+        String dom = HeadlessChromium.dumpDom(api + "/?dataset=tiny&run=" + tiny + "&f=16", dir);
+        Map<String, String> chart = charts(dom).get("degree");
+        assertEquals("drawn", chart.get("data-state"), chart.toString());
+        assertNormAxisSpansTheBulk(chart, tiny);
+        assertTrue(Double.parseDouble(chart.get("data-y-min")) > 1e-6, "not down to the 1e-8 norms: " + chart);
+        assertTrue(Double.parseDouble(chart.get("data-y-max")) < 1e6, "not up to the 1e7 norm: " + chart);
+        Matcher outside = Pattern.compile("(\\d+) outside the axes").matcher(dom);
+        assertTrue(outside.find() && Integer.parseInt(outside.group(1)) >= 3, "the items left outside are counted");
     }
 
     @Test

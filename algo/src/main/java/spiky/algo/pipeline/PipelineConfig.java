@@ -78,14 +78,22 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
     static SpikeConfig readSpikes(ConfigReader c, int rank) {
         SpikeConfig spikes = new SpikeConfig(
                 c.intList("spkDims", SpikeConfig.DEFAULTS.dims(), 1, rank),
-                c.doubleIn("cosTheta", SpikeConfig.DEFAULTS.cosTheta(), -0.999999, 0.999999),
-                c.doubleIn("rho", SpikeConfig.DEFAULTS.rho(), 1e-9, 1.0));
+                readCosTheta(c),
+                readRho(c));
         if (!c.has("spkDims") && rank < 128) {
             // The default list stops at the rank: rank 64 gives Spk at 16, 32, 64.
             List<Integer> dims = SpikeConfig.DEFAULTS.dims().stream().filter(f -> f <= rank).toList();
             spikes = new SpikeConfig(dims.isEmpty() ? List.of(rank) : dims, spikes.cosTheta(), spikes.rho());
         }
         return spikes;
+    }
+
+    static double readCosTheta(ConfigReader c) {
+        return c.doubleIn("cosTheta", SpikeConfig.DEFAULTS.cosTheta(), -0.999999, 0.999999);
+    }
+
+    static double readRho(ConfigReader c) {
+        return c.doubleIn("rho", SpikeConfig.DEFAULTS.rho(), 1e-9, 1.0);
     }
 
     static double readSigmaPower(ConfigReader c) {

@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
         PlotRoutes plots = new PlotRoutes(queries);
         SimilarRoutes similar = new SimilarRoutes(queries);
         ForecastRoutes forecast = new ForecastRoutes(queries);
+        SweepRoutes sweep = new SweepRoutes(queries);
         RunLauncher launcher = new RunLauncher(db, queries);
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
@@ -77,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/baselines", reports.route(baselines::get));
             config.routes.get("/api/runs/{id}/points", reports.route(plots::points));
             config.routes.get("/api/runs/{id}/coverage", reports.route(plots::coverage));
+            config.routes.get("/api/runs/{id}/sweep", reports.route(sweep::get));
             config.routes.get("/api/runs/{id}/items/{item}/similar", reports.route(similar::similar));
             config.routes.get("/api/runs/{id}/similar-discovery", reports.route(similar::discovery));
             config.routes.get("/api/runs/{id}/items/{item}", reports.route(forecast::item));
