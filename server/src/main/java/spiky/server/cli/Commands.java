@@ -10,6 +10,7 @@ public final class Commands {
         return line.addSubcommand(new ServeCommand())
                 .addSubcommand(new ImportCommand())
                 .addSubcommand(new GenerateCommand())
+                .addSubcommand(new GenerateFileCommand())
                 .addSubcommand(new PipelineCommand())
                 .addSubcommand(new ExportCommand());
     }
