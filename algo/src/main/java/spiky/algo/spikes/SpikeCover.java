@@ -3,7 +3,6 @@ package spiky.algo.spikes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.algo.Parallel;
 import spiky.algo.Termination;
@@ -145,22 +144,24 @@ public final class SpikeCover {
         return new Cover(embeddings, f, cosTheta, rho, Math.max(1, concurrency), progress, termination).run();
     }
 
+    // Argument checks: the user-facing keys (spkDims, cosTheta, rho) and their ranges are in PipelineSettings.
+
     static void checkDim(DenseBlock e, int f) {
         if (f < 1 || f > e.cols()) {
-            throw InvalidInputException.parameter("spkDims",
-                    f + " is not in the range [1, " + e.cols() + "] (the embeddings have " + e.cols() + " columns)");
+            throw new IllegalArgumentException("f = " + f + " is not in [1, " + e.cols() + "]: the embeddings have "
+                    + e.cols() + " columns");
         }
     }
 
     static void checkCosTheta(double cosTheta) {
         if (!(cosTheta > -1 && cosTheta < 1)) {
-            throw InvalidInputException.parameter("cosTheta", cosTheta + " is not in the range (-1, 1)");
+            throw new IllegalArgumentException("cosTheta must be in (-1, 1), got " + cosTheta);
         }
     }
 
     static void checkRho(double rho) {
         if (!(rho > 0 && rho <= 1)) {
-            throw InvalidInputException.parameter("rho", rho + " is not in the range (0, 1]");
+            throw new IllegalArgumentException("rho must be in (0, 1], got " + rho);
         }
     }
 
