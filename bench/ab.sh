@@ -16,6 +16,11 @@ runs="${3:-5}"
 shared="${SPIKY_DATASETS:-$here/../shared/datasets}"
 cases="${AB_CASES:-ppmi:ml-100k ppmi:ml-latest-small ppmi:hetrec2011-lastfm-2k spk:planted:100000 spk:few:100000 spk:gaussian:30000}"
 for tree in "$other" "$here"; do (cd "$tree" && mvn -q -o -B -pl algo compile); done
+# Frozen copies of both builds, so that a compile in either tree during the runs changes nothing.
+frozen="$(mktemp -d)"
+trap 'rm -rf "$frozen"' EXIT
+cp -r "$other/algo/target/classes" "$frozen/A"
+cp -r "$here/algo/target/classes" "$frozen/B"
 echo "A = $other ($(git -C "$other" rev-parse --short HEAD)), B = $here ($(git -C "$here" rev-parse --short HEAD)); $(java -version 2>&1 | head -1)"
 echo "start $(date -u +%FT%TZ), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for c in $cases; do
@@ -33,8 +38,7 @@ for c in $cases; do
   fi
   for r in $(seq "$rounds"); do
     for side in A B; do
-      tree="$other"; [ "$side" = B ] && tree="$here"
-      echo "$side	$(java -Xmx6g -cp "$tree/algo/target/classes" "$here/bench/java/AlgoTimings.java" "${args[@]}" "$runs" 2)"
+      echo "$side	$(java -Xmx6g -cp "$frozen/$side" "$here/bench/java/AlgoTimings.java" "${args[@]}" "$runs" 2)"
     done
   done
 done | tee /dev/stderr | awk -F'\t' '

@@ -13,6 +13,10 @@ import spiky.algo.ppmi.PpmiResult;
 import spiky.algo.ppmi.RankRule;
 import spiky.algo.spikes.SpikeCover;
 import spiky.algo.spikes.SpikeLevel;
+import spiky.algo.svd.SvdConfig;
+import spiky.algo.svd.SvdMethod;
+import spiky.algo.svd.SvdResult;
+import spiky.algo.svd.TruncatedSvd;
 
 /**
  * Seeded inputs that take every route of SpikeCover (rows only, panel, grouped panel with cones;
@@ -24,6 +28,9 @@ import spiky.algo.spikes.SpikeLevel;
  */
 public final class SavedRuns {
     private SavedRuns() {}
+
+    /** The last matrix {@link #ppmiDigests} made (mutual, topK 2000): the input of {@link #svdDigests}. */
+    private static PpmiResult lastPpmi;
 
     /** label → digest of SpikeCover.level's spikeOf, peaks and coverage curve. */
     public static List<String> spikeDigests() {
@@ -80,6 +87,7 @@ public final class SavedRuns {
                 for (int threads : new int[] {1, 2}) {
                     PpmiResult r = Ppmi.compute(items, contexts, itemOf, contextOf, keyRank, new PpmiConfig(2, topK, rule), threads,
                             Progress.NONE, Termination.NONE);
+                    lastPpmi = r;
                     CsrMatrix m = r.matrix();
                     long h = 1469598103934665603L;
                     for (int row = 0; row < m.rows(); row++) {
@@ -94,6 +102,26 @@ public final class SavedRuns {
                     out.add(String.format(Locale.ROOT, "ppmi %s topK=%d threads=%d n=%d nnz=%d %016x", rule.configName(), topK, threads,
                             m.rows(), m.nnz(), h));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** label → digest of TruncatedSvd.compute's singular values and U, both methods, on a PPMI matrix of {@link #ppmiDigests}' data. */
+    public static List<String> svdDigests() {
+        List<String> out = new ArrayList<>();
+        CsrMatrix a = lastPpmi.matrix();
+        for (SvdMethod method : SvdMethod.values()) {
+            for (int threads : new int[] {1, 2}) {
+                SvdResult r = TruncatedSvd.compute(a, new SvdConfig(16, 10, 3, 42, method), threads, Progress.NONE, Termination.NONE);
+                long h = 1469598103934665603L;
+                for (double v : r.singularValues()) {
+                    h = mix(h, Double.doubleToLongBits(v));
+                }
+                for (double v : r.u().data()) {
+                    h = mix(h, Double.doubleToLongBits(v));
+                }
+                out.add(String.format(Locale.ROOT, "svd %s threads=%d %016x", method.configName(), threads, h));
             }
         }
         return out;
@@ -155,5 +183,6 @@ public final class SavedRuns {
     public static void main(String[] args) {
         spikeDigests().forEach(System.out::println);
         ppmiDigests().forEach(System.out::println);
+        svdDigests().forEach(System.out::println);
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * SpikeCover and Ppmi give, bit for bit, what they gave before they were split into phases
  * (issue 16 part 5): the digests below were printed by {@link SavedRuns#main} against main at
- * e2a94ee (one SpikeCover.Cover class, one Ppmi.compute method). Every output bit is in a digest:
+ * e2a94ee (one SpikeCover.Cover class, one Ppmi.compute method, dense kernels on loose (array, stride, offset,
+ * width) arguments). Every output bit is in a digest:
  * spikeOf, peaks and coverage curve; items, columns, PMI bits, counts and the filter counts.
  */
 class SavedRunsTest {
@@ -40,6 +41,12 @@ class SavedRunsTest {
             "ppmi mutual topK=2000 threads=1 n=600 nnz=186928 0423221dc3a6dc84",
             "ppmi mutual topK=2000 threads=2 n=600 nnz=186928 0423221dc3a6dc84");
 
+    private static final List<String> SVD_BEFORE_THE_WINDOWS = List.of(
+            "svd randomized threads=1 62e1dda2a6c67b3f",
+            "svd randomized threads=2 62e1dda2a6c67b3f",
+            "svd block-krylov threads=1 dce448b2887cef69",
+            "svd block-krylov threads=2 dce448b2887cef69");
+
     @Test
     void theSpikeCoverIsBitIdenticalToTheSavedRunOnEveryRoute() {
         assertEquals(SPIKES_BEFORE_THE_SPLIT, SavedRuns.spikeDigests());
@@ -48,5 +55,11 @@ class SavedRunsTest {
     @Test
     void ppmiIsBitIdenticalToTheSavedRunForBothRulesAndEveryCut() {
         assertEquals(PPMI_BEFORE_THE_SPLIT, SavedRuns.ppmiDigests());
+    }
+
+    @Test
+    void bothSvdMethodsAreBitIdenticalToTheSavedRunAfterTheKernelsTookColumnWindows() {
+        SavedRuns.ppmiDigests(); // its last matrix is the SVD's input
+        assertEquals(SVD_BEFORE_THE_WINDOWS, SavedRuns.svdDigests());
     }
 }
