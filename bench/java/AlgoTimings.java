@@ -14,6 +14,10 @@ import spiky.algo.ppmi.PpmiConfig;
 import spiky.algo.ppmi.PpmiResult;
 import spiky.algo.spikes.SpikeCover;
 import spiky.algo.spikes.SpikeLevel;
+import spiky.algo.svd.SvdConfig;
+import spiky.algo.svd.SvdMethod;
+import spiky.algo.svd.SvdResult;
+import spiky.algo.svd.TruncatedSvd;
 import spiky.data.IdType;
 import spiky.data.Interactions;
 import spiky.data.InteractionsBuilder;
@@ -24,6 +28,7 @@ import spiky.data.InteractionsBuilder;
  * bit-identical output; times are medians of RUNS after one warm-up in the same JVM. Run by bench/ab.sh.
  *
  * usage: java -cp CLASSES AlgoTimings.java ppmi NAME FILE RUNS CONCURRENCY
+ *        java -cp CLASSES:JARS AlgoTimings.java svd-METHOD NAME FILE RUNS CONCURRENCY   (rank 128 on that PPMI matrix)
  *        java -cp CLASSES AlgoTimings.java spk GENERATOR N RUNS CONCURRENCY
  * FILE: ml-100k's u.data, ml-latest-small's ratings.csv or hetrec2011-lastfm-2k's user_artists.dat.
  * GENERATOR: planted (1,000 directions, Zipf popularity, heavy-tailed norms), few (8 tight
@@ -35,12 +40,47 @@ public class AlgoTimings {
         int concurrency = Integer.parseInt(args[4]);
         if (args[0].equals("ppmi")) {
             ppmi(args[1], Path.of(args[2]), runs, concurrency);
+        } else if (args[0].startsWith("svd-")) {
+            svd(SvdMethod.parse(args[0].substring(4)), args[1], Path.of(args[2]), runs, concurrency);
         } else {
             spk(args[1], Integer.parseInt(args[2]), runs, concurrency);
         }
     }
 
     static void ppmi(String name, Path file, int runs, int concurrency) throws Exception {
+        PpmiResult[] last = new PpmiResult[1];
+        double[] t = time(ppmiOf(name, file, concurrency, last), runs);
+        CsrMatrix m = last[0].matrix();
+        long h = 1469598103934665603L;
+        for (int r = 0; r < m.rows(); r++) {
+            h = mix(h, last[0].items()[r]);
+            for (long p = m.rowStart(r); p < m.rowEnd(r); p++) {
+                h = mix(h, m.column(p));
+                h = mix(h, Double.doubleToLongBits(m.value(p)));
+                h = mix(h, last[0].counts().get(p));
+            }
+        }
+        report("ppmi " + name, t, String.format(Locale.ROOT, "%016x n=%d nnz=%d", h, m.rows(), m.nnz()));
+    }
+
+    static void svd(SvdMethod method, String name, Path file, int runs, int concurrency) throws Exception {
+        PpmiResult[] ppmi = new PpmiResult[1];
+        ppmiOf(name, file, concurrency, ppmi).run();
+        SvdResult[] last = new SvdResult[1];
+        double[] t = time(() -> last[0] = TruncatedSvd.compute(ppmi[0].matrix(), new SvdConfig(128, 10, 7, 42, method), concurrency,
+                Progress.NONE, Termination.NONE), runs);
+        long h = 1469598103934665603L;
+        for (double v : last[0].singularValues()) {
+            h = mix(h, Double.doubleToLongBits(v));
+        }
+        for (double v : last[0].u().data()) {
+            h = mix(h, Double.doubleToLongBits(v));
+        }
+        report("svd " + method.configName() + " " + name, t, String.format(Locale.ROOT, "%016x", h));
+    }
+
+    /** A run of Ppmi.compute with the defaults on a dataset file, its result into out[0]. */
+    static Runnable ppmiOf(String name, Path file, int concurrency, PpmiResult[] out) throws Exception {
         InteractionsBuilder builder = new InteractionsBuilder();
         try (BufferedReader r = Files.newBufferedReader(file)) {
             String line;
@@ -61,21 +101,8 @@ public class AlgoTimings {
         }
         Interactions data = builder.build();
         int[] keyRank = keyRank(data.itemKeys(), IdType.allIntegers(data.itemKeys()));
-        PpmiResult[] last = new PpmiResult[1];
-        Runnable once = () -> last[0] = Ppmi.compute(data.itemCount(), data.contextCount(), data.itemOf(), data.contextOf(), keyRank,
+        return () -> out[0] = Ppmi.compute(data.itemCount(), data.contextCount(), data.itemOf(), data.contextOf(), keyRank,
                 PpmiConfig.DEFAULTS, concurrency, Progress.NONE, Termination.NONE);
-        double[] t = time(once, runs);
-        CsrMatrix m = last[0].matrix();
-        long h = 1469598103934665603L;
-        for (int r = 0; r < m.rows(); r++) {
-            h = mix(h, last[0].items()[r]);
-            for (long p = m.rowStart(r); p < m.rowEnd(r); p++) {
-                h = mix(h, m.column(p));
-                h = mix(h, Double.doubleToLongBits(m.value(p)));
-                h = mix(h, last[0].counts().get(p));
-            }
-        }
-        report("ppmi " + name, t, String.format(Locale.ROOT, "%016x n=%d nnz=%d", h, m.rows(), m.nnz()));
     }
 
     static void spk(String generator, int n, int runs, int concurrency) {

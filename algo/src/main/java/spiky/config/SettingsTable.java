@@ -88,6 +88,19 @@ public final class SettingsTable<C> {
         return entries.stream().map(e -> e.setting().render()).collect(Collectors.joining("; "));
     }
 
+    /** The table in Markdown, one row per key (key, default, range, what): the README's settings tables. */
+    public String markdown() {
+        StringBuilder out = new StringBuilder("| key | default | range | what |\n| --- | --- | --- | --- |\n");
+        for (Entry<C, ?> e : entries) {
+            Setting<?> s = e.setting();
+            String range = s.type() instanceof SettingType.Bools ? "true or false"
+                    : s.type() instanceof SettingType.Text ? "a string" : s.type().range();
+            out.append("| `").append(s.name()).append("` | ").append(s.defaultText()).append(" | ").append(range).append(" | ")
+                    .append(s.doc().replace("|", "\\|")).append(" |\n");
+        }
+        return out.toString();
+    }
+
     /** The recorded parameters of {@code config} by key, in table order; a null value (an unset until) is left out. */
     public Map<String, Object> toMap(C config) {
         return values(config, true);

@@ -2,8 +2,12 @@ package spiky.proc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,22 @@ class ConfigDocsTest {
                 assertEquals(true, tables().containsKey(f.getName()), "ConfigDocs." + f.getName() + " has no table in ConfigDocsTest");
             }
         }
+    }
+
+    @Test
+    void theReadmeSettingsTableIsWhatThePipelineTableRenders() throws Exception {
+        Path readme = Path.of("").toAbsolutePath();
+        while (readme != null && !Files.exists(readme.resolve("README.md"))) {
+            readme = readme.getParent();
+        }
+        assertNotNull(readme, "no README.md above " + Path.of("").toAbsolutePath());
+        String text = Files.readString(readme.resolve("README.md"));
+        String start = "<!-- settings: spiky.pipeline (generated from PipelineConfig.SETTINGS; ConfigDocsTest checks it) -->\n";
+        int from = text.indexOf(start);
+        int to = text.indexOf("<!-- /settings -->", from);
+        assertTrue(from >= 0 && to > from, "the README has no settings table between its markers");
+        assertEquals(PipelineConfig.SETTINGS.markdown(), text.substring(from + start.length(), to),
+                "the README's settings table differs from PipelineConfig.SETTINGS.markdown(); paste that in its place");
     }
 
     /** A Java string literal, split in lines of about 110 characters. */
