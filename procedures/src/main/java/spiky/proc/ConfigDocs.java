@@ -75,6 +75,15 @@ final class ConfigDocs {
             + "model; ridge (default 1.0, in [0, 1000000000]): the regression's L2 penalty on standardised features; gapDays "
             + "(default the last gap between snapshots, in [0.000001, 1000000]): the gap to forecast for, in days; seed "
             + "(default 42, any integer): seed of the item sample; concurrency (default min(4, cores), in [1, 256]): threads";
+    static final String DCBM = "communities (default 8, in [1, 10000]): planted communities; items (default 2000, in [1, 10000000]): items to "
+            + "create, at least communities; contexts (default 5000, in [1, 10000000]): contexts to create (contexts × "
+            + "maxLength must not exceed 50000000); mix (default 0.1, in [0, 1]): expected share of slots outside the home "
+            + "community; exponent (default 1.5, in [0.1, 100]): tail index alpha of theta, P(theta > x) = "
+            + "(x/thetaMin)^-alpha; thetaMin (default 1.0, in [0.000001, 1000000]): smallest theta (a scale only: "
+            + "interactions do not depend on it); minLength (default 10, in [1, 100000]): fewest slots of a context; "
+            + "maxLength (default 50, in [1, 100000]): most slots of a context, at least minLength; seed (default 42, any "
+            + "integer): the same config always gives the same dataset; replace (default false): replace an existing dataset "
+            + "of that name instead of failing";
     static final String STABILITY = "partitions (default 5, in [1, 100]): equal-size quantiles of the reference run's norms; sample (default 1000, "
             + "in [1, 1000000]): items drawn per partition, seeded; k (default 500, in [1, 100000]): length of each "
             + "similar-items list, among the candidates of the item's partition; metric (default 'both', one of 'cosine', "

@@ -37,6 +37,7 @@ class ConfigDocsTest {
         t.put("SWEEP", SweepStepConfig.SETTINGS);
         t.put("SIMILAR", SimilarConfig.SETTINGS);
         t.put("FORECAST", ForecastConfig.SETTINGS);
+        t.put("DCBM", DcbmProcedures.SETTINGS);
         t.put("STABILITY", StabilityStep.SETTINGS);
         return t;
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import spiky.InvalidInputException;
+import spiky.algo.dcbm.DcbmConfig;
 import spiky.algo.similar.SimilarConfig;
 import spiky.algo.stability.ForecastConfig;
 import spiky.config.Setting;
@@ -51,7 +52,8 @@ class StepSettingsTest {
                 new Step<>("spikes", SpikeStepConfig.SETTINGS, m -> SpikeStepConfig.from(m, RANK)),
                 new Step<>("sweep", SweepStepConfig.SETTINGS, m -> SweepStepConfig.from(m, RANK)),
                 new Step<>("similar", SimilarConfig.SETTINGS, SimilarConfig::from),
-                new Step<>("forecast", ForecastConfig.SETTINGS, ForecastConfig::from));
+                new Step<>("forecast", ForecastConfig.SETTINGS, ForecastConfig::from),
+                new Step<>("dcbm", DcbmConfig.SETTINGS, DcbmConfig::from));
     }
 
     static Stream<Arguments> settings() {
