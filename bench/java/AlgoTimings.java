@@ -171,26 +171,38 @@ public class AlgoTimings {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
+    /** CPU seconds of the last {@link #time} runs, all threads of the process: far less sensitive than wall time to other jobs. */
+    static double[] cpu;
+
     static double[] time(Runnable body, int runs) {
         body.run(); // warm-up
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] t = new double[runs];
+        cpu = new double[runs];
         for (int r = 0; r < runs; r++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             body.run();
             t[r] = (System.nanoTime() - t0) / 1e9;
+            cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
         }
         return t;
     }
 
     static void report(String what, double[] t, String digest) {
-        double[] s = t.clone();
-        Arrays.sort(s);
-        double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         StringBuilder runs = new StringBuilder();
         for (double x : t) {
             runs.append(runs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x));
         }
-        System.out.printf(Locale.ROOT, "%s\tmedian %.3f s\truns %s\tdigest %s%n", what, median, runs, digest);
+        System.out.printf(Locale.ROOT, "%s\tmedian %.3f s\truns %s\tdigest %s\tcpu median %.3f s%n", what, median(t), runs, digest,
+                median(cpu));
+    }
+
+    static double median(double[] t) {
+        double[] s = t.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     static long mix(long h, long v) {

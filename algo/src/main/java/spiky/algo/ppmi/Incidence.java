@@ -45,6 +45,10 @@ record Incidence(int[] itemStart, int[] itemContexts, int[] contextStart, int[] 
 
     /** The co-occurrence row of item a into acc; returns how many entries it touched (a included), listed in touched. */
     int accumulate(int a, int[] acc, int[] touched) {
+        final int[] itemStart = this.itemStart;
+        final int[] itemContexts = this.itemContexts;
+        final int[] contextStart = this.contextStart;
+        final int[] contextItems = this.contextItems;
         int t = 0;
         for (int p = itemStart[a], pe = itemStart[a + 1]; p < pe; p++) {
             int x = itemContexts[p];

@@ -18,6 +18,11 @@ final class PpmiAssembly {
             Termination termination) {
         final int[] degree = degrees.degree();
         final int[] keyRank = heads.keyRank();
+        final long[][] headOf = heads.heads();
+        final long[] upperCut = heads.upperCut();
+        final long[] lowerCut = heads.lowerCut();
+        final boolean sql = heads.sql();
+        final int[] itemStart = m.itemStart();
         final int n = degree.length;
         int kept = 0;
         for (int a = 0; a < n; a++) {
@@ -48,13 +53,13 @@ final class PpmiAssembly {
             for (int r = from; r < to; r++) {
                 final int a = keptItems[r];
                 final int ra = keyRank[a];
-                final long ca = m.contextsOf(a);
+                final long ca = itemStart[a + 1] - itemStart[a];
                 long p = offsets[r];
-                for (long entry : heads.heads()[a]) {
+                for (long entry : headOf[a]) {
                     int b = (int) (entry >>> 32);
                     int c = (int) entry;
-                    long cb = m.contextsOf(b);
-                    if (!heads.keptBy(b, c, ra) || !Ppmi.positive(contexts, c, ca, cb)) {
+                    long cb = itemStart[b + 1] - itemStart[b];
+                    if (!RankedHeads.keptBy(b, c, ra, keyRank, upperCut, lowerCut, sql) || !Ppmi.positive(contexts, c, ca, cb)) {
                         continue;
                     }
                     columns.set(p, keptIndex[b]);

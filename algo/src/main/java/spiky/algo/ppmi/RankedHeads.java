@@ -127,8 +127,11 @@ record RankedHeads(long[][] heads, long[] upperCut, long[] lowerCut, int[] keyRa
         return new RankedHeads(heads, upperCut, lowerCut, keyRank, sql, cooccurring.get(), afterMinCount.get());
     }
 
-    /** Whether item b keeps its partner of rank ra, with which it co-occurs c times (c ≥ minCount): one comparison. */
-    boolean keptBy(int b, int c, int ra) {
+    /**
+     * Whether item b keeps its partner of rank ra, with which it co-occurs c times (c ≥ minCount):
+     * one comparison. Static on the arrays, as the passes' inner loops call it.
+     */
+    static boolean keptBy(int b, int c, int ra, int[] keyRank, long[] upperCut, long[] lowerCut, boolean sql) {
         long cut = !sql || ra > keyRank[b] ? upperCut[b] : lowerCut[b];
         return rankKey(c, ra) <= cut;
     }

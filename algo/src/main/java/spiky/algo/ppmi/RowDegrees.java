@@ -16,6 +16,11 @@ record RowDegrees(int[] degree, long afterRank, long positive) {
 
     static RowDegrees count(Incidence m, RankedHeads heads, long contexts, int threads, Progress progress, Termination termination) {
         final int[] keyRank = heads.keyRank();
+        final long[][] headOf = heads.heads();
+        final long[] upperCut = heads.upperCut();
+        final long[] lowerCut = heads.lowerCut();
+        final boolean sql = heads.sql();
+        final int[] itemStart = m.itemStart();
         final int n = keyRank.length;
         final int[] degree = new int[n];
         final AtomicLong afterRank = new AtomicLong();
@@ -26,19 +31,19 @@ record RowDegrees(int[] degree, long afterRank, long positive) {
             long pos = 0;
             for (int a = from; a < to; a++) {
                 final int ra = keyRank[a];
-                final long ca = m.contextsOf(a);
+                final long ca = itemStart[a + 1] - itemStart[a];
                 int d = 0;
-                for (long entry : heads.heads()[a]) {
+                for (long entry : headOf[a]) {
                     int b = (int) (entry >>> 32);
                     int c = (int) entry;
-                    if (!heads.keptBy(b, c, ra)) {
+                    if (!RankedHeads.keptBy(b, c, ra, keyRank, upperCut, lowerCut, sql)) {
                         continue;
                     }
                     boolean once = a < b;
                     if (once) {
                         ranked++;
                     }
-                    if (Ppmi.positive(contexts, c, ca, m.contextsOf(b))) {
+                    if (Ppmi.positive(contexts, c, ca, itemStart[b + 1] - itemStart[b])) {
                         d++;
                         if (once) {
                             pos++;
