@@ -84,6 +84,10 @@ final class ConfigDocs {
             + "maxLength (default 50, in [1, 100000]): most slots of a context, at least minLength; seed (default 42, any "
             + "integer): the same config always gives the same dataset; replace (default false): replace an existing dataset "
             + "of that name instead of failing";
+    static final String DCBM_FIT = "f (default the smallest f' of the run's Spk table, in [1, ∞)): which spike properties (spike<f'>); weight "
+            + "(default 'count', one of 'count', 'ppmi'): what an edge weighs: its co-occurrence count or its PPMI value; "
+            + "blocks (default 20, in [1, 200]): how many of the largest spikes to list";
+    static final String DEGREES = "f (default none, in [1, ∞)): an f' of the run's Spk table: adds each item's spike and intraDegree at f'";
     static final String STABILITY = "partitions (default 5, in [1, 100]): equal-size quantiles of the reference run's norms; sample (default 1000, "
             + "in [1, 1000000]): items drawn per partition, seeded; k (default 500, in [1, 100000]): length of each "
             + "similar-items list, among the candidates of the item's partition; metric (default 'both', one of 'cosine', "

@@ -38,6 +38,8 @@ class ConfigDocsTest {
         t.put("SIMILAR", SimilarConfig.SETTINGS);
         t.put("FORECAST", ForecastConfig.SETTINGS);
         t.put("DCBM", DcbmProcedures.SETTINGS);
+        t.put("DCBM_FIT", DcbmFitProcedures.SETTINGS);
+        t.put("DEGREES", DegreeProcedures.SETTINGS);
         t.put("STABILITY", StabilityStep.SETTINGS);
         return t;
     }
