@@ -24,7 +24,7 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
         boolean writePpmi, long maxPpmiRelationships, Long until) {
 
     public static final long DEFAULT_MAX_PPMI_RELATIONSHIPS = 2_000_000L;
-    public static final int DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    public static final int DEFAULT_CONCURRENCY = PipelineSettings.DEFAULT_CONCURRENCY;
 
     /** Every key of spiky.pipeline, in the order the run records them. */
     public static final SettingsTable<PipelineConfig> SETTINGS = SettingsTable.<PipelineConfig>empty()

@@ -20,6 +20,13 @@ import spiky.config.SettingsTable;
 public final class PipelineSettings {
     private PipelineSettings() {}
 
+    /**
+     * Threads by default: min(4, cores). Defined here, not in PipelineConfig, so that this class
+     * needs nothing of PipelineConfig to initialise (PipelineConfig's table needs this class: a
+     * cycle would leave one of them half-built, depending on which a JVM touches first).
+     */
+    static final int DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     public static final Setting<Integer> MIN_COUNT = Setting.of("minCount", SettingType.Ints.atLeast(1),
             PpmiConfig.DEFAULTS.minCount(), "keep pairs co-occurring in at least this many contexts");
     public static final Setting<Integer> TOP_K = Setting.of("topK", SettingType.Ints.atLeast(1),
@@ -51,7 +58,7 @@ public final class PipelineSettings {
             SpikeConfig.DEFAULTS.rho(), "the cover stops once more than rho·n items are covered");
 
     public static final Setting<Integer> CONCURRENCY = Setting.described("concurrency", SettingType.Ints.in(1, 256),
-            PipelineConfig.DEFAULT_CONCURRENCY, "min(4, cores)", "threads");
+            DEFAULT_CONCURRENCY, "min(4, cores)", "threads");
 
     public static final Setting<Boolean> WRITE_PPMI = Setting.of("writePpmi", new SettingType.Bools(), true,
             "write (:Item)-[:PPMI {weight, count, run}]->(:Item), unless the dataset already keeps this matrix (its current "

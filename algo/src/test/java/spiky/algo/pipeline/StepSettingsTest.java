@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import spiky.InvalidInputException;
 import spiky.algo.dcbm.DcbmConfig;
 import spiky.algo.similar.SimilarConfig;
@@ -123,6 +126,24 @@ class StepSettingsTest {
             assertFalse(s.doc().isBlank(), s.name());
         }
         assertEquals(step.table().keys().size(), doc.split("; ").length, "one entry per key, separated by '; ': " + doc);
+    }
+
+    /**
+     * The tables refer to each other's settings (concurrency is everyone's): whichever config class
+     * a JVM touches first must initialise whole. Each is loaded first in a class loader of its own.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"spiky.algo.stability.ForecastConfig", "spiky.algo.similar.SimilarConfig", "spiky.algo.dcbm.DcbmConfig",
+        "spiky.algo.pipeline.PipelineSettings", "spiky.algo.pipeline.PipelineConfig", "spiky.algo.pipeline.PpmiStepConfig",
+        "spiky.algo.pipeline.SvdStepConfig", "spiky.algo.pipeline.SpikeStepConfig", "spiky.algo.pipeline.SweepStepConfig"})
+    void everyConfigClassInitialisesWhicheverComesFirst(String className) throws Exception {
+        URL classes = PipelineConfig.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> c = Class.forName(className, true, fresh);
+            Object table = c.getField(className.endsWith("PipelineSettings") ? "PPMI" : "SETTINGS").get(null);
+            assertNotNull(table, className);
+            assertFalse(((List<?>) table.getClass().getMethod("keys").invoke(table)).isEmpty(), className);
+        }
     }
 
     @SuppressWarnings("unchecked")
