@@ -16,10 +16,11 @@ import spiky.InvalidInputException;
  */
 public final class ConfigReader {
     private final Map<String, ?> values;
+    private final Set<String> valid;
 
     public ConfigReader(Map<String, ?> values, Collection<String> validKeys) {
         this.values = values == null ? Map.of() : values;
-        Set<String> valid = new TreeSet<>(validKeys);
+        this.valid = new TreeSet<>(validKeys);
         for (String key : this.values.keySet()) {
             if (!valid.contains(key)) {
                 throw InvalidInputException.of(unknownKeyMessage(key, valid));
@@ -74,10 +75,32 @@ public final class ConfigReader {
         return values.get(key) != null;
     }
 
+    /** The value under {@code key} as given, or null; for the setting types of this package. */
+    Object raw(String key) {
+        return values.get(key);
+    }
+
+    /** Whether {@code key} is one of the keys this reader accepts. */
+    public boolean accepts(String key) {
+        return valid.contains(key);
+    }
+
     public long longIn(String key, long defaultValue, long min, long max) {
+        Long value = integer(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < min || value > max) {
+            throw InvalidInputException.parameter(key, value + " is not in the range [" + min + ", " + max + "]");
+        }
+        return value;
+    }
+
+    /** The integer under {@code key}, or null when absent; no range check. */
+    public Long integer(String key) {
         Object v = values.get(key);
         if (v == null) {
-            return defaultValue;
+            return null;
         }
         long value;
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -94,9 +117,6 @@ public final class ConfigReader {
         } else {
             throw InvalidInputException.parameter(key, "expected an integer, got " + describe(v));
         }
-        if (value < min || value > max) {
-            throw InvalidInputException.parameter(key, value + " is not in the range [" + min + ", " + max + "]");
-        }
         return value;
     }
 
@@ -105,9 +125,21 @@ public final class ConfigReader {
     }
 
     public double doubleIn(String key, double defaultValue, double min, double max) {
+        Double value = number(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value >= min && value <= max)) {
+            throw InvalidInputException.parameter(key, value + " is not in the range [" + format(min) + ", " + format(max) + "]");
+        }
+        return value;
+    }
+
+    /** The number under {@code key}, or null when absent; no range check (NaN and infinities pass). */
+    public Double number(String key) {
         Object v = values.get(key);
         if (v == null) {
-            return defaultValue;
+            return null;
         }
         double value;
         if (v instanceof Number n) {
@@ -120,9 +152,6 @@ public final class ConfigReader {
             }
         } else {
             throw InvalidInputException.parameter(key, "expected a number, got " + describe(v));
-        }
-        if (!(value >= min && value <= max)) {
-            throw InvalidInputException.parameter(key, value + " is not in the range [" + format(min) + ", " + format(max) + "]");
         }
         return value;
     }
@@ -224,7 +253,7 @@ public final class ConfigReader {
         return List.copyOf(out);
     }
 
-    private static String describe(Object v) {
+    static String describe(Object v) {
         if (v == null) {
             return "null";
         }
@@ -234,7 +263,8 @@ public final class ConfigReader {
         return v + " (" + v.getClass().getSimpleName() + ")";
     }
 
-    private static String format(double x) {
+    /** A bound as the messages show it: whole numbers without a decimal point, Double.MAX_VALUE as inf. */
+    static String format(double x) {
         if (x == Double.MAX_VALUE) {
             return "inf";
         }

@@ -16,6 +16,9 @@ import org.neo4j.procedure.TerminationGuard;
 import spiky.InvalidInputException;
 import spiky.algo.dcbm.DcbmFit;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 import spiky.graph.EmbeddingReader;
 import spiky.graph.SpkTable;
 import spiky.graph.SpikeGraphReader;
@@ -26,8 +29,14 @@ import spiky.graph.SpikeGraphReader.Weight;
 public final class DcbmFitProcedures {
     static final int DEFAULT_BLOCKS = 20;
     static final int MAX_BLOCKS = 200;
-    private static final List<String> WEIGHTS = List.of("count", "ppmi");
-    private static final List<String> KEYS = List.of("f", "weight", "blocks");
+    static final Setting<Integer> F = Setting.described("f", SettingType.Ints.atLeast(1), null,
+            "the smallest f' of the run's Spk table", "which spike properties (spike<f'>)");
+    static final Setting<Weight> WEIGHT = Setting.of("weight", new SettingType.Choice<>(List.of(Weight.COUNT, Weight.PPMI),
+            w -> w == Weight.PPMI ? "ppmi" : "count"), Weight.COUNT, "what an edge weighs: its co-occurrence count or its PPMI value");
+    static final Setting<Integer> BLOCKS = Setting.of("blocks", SettingType.Ints.in(1, MAX_BLOCKS), DEFAULT_BLOCKS,
+            "how many of the largest spikes to list");
+    /** The keys of spiky.dcbm.fit; nothing is recorded. */
+    static final SettingsTable<Void> SETTINGS = SettingsTable.<Void>empty().withUnrecorded(F).withUnrecorded(WEIGHT).withUnrecorded(BLOCKS);
 
     @Context
     public Transaction tx;
@@ -55,14 +64,13 @@ public final class DcbmFitProcedures {
             + "spearmanNormTheta: pooled over covered items; meanSpearmanNormTheta: mean over spikes of at least 3 items; "
             + "blocks: the largest spikes (spike, name, size, kappa, spearmanNormTheta, pearsonNormTheta), by size then peak id; "
             + "blockMatrix: {spikes, names, values}, B between those spikes in that order. "
-            + "Config keys: f (default: the smallest f' of the run's Spk table): which spike properties (spike<f'>); "
-            + "weight (default 'count', or 'ppmi'): what an edge weighs; "
-            + "blocks (default " + DEFAULT_BLOCKS + ", in [1, " + MAX_BLOCKS + "]): how many of the largest spikes to list.")
+            + ConfigDocs.HEAD + ConfigDocs.DCBM_FIT + ".")
     public Stream<FitRow> fit(@Name("runId") String run, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        ConfigReader reader = new ConfigReader(config, KEYS);
-        long f = reader.has("f") ? reader.longIn("f", 0, 1, Integer.MAX_VALUE) : smallestF(run);
-        Weight weight = "ppmi".equals(reader.oneOf("weight", "count", WEIGHTS)) ? Weight.PPMI : Weight.COUNT;
-        int blocks = reader.intIn("blocks", DEFAULT_BLOCKS, 1, MAX_BLOCKS);
+        ConfigReader reader = SETTINGS.reader(config);
+        Integer given = F.read(reader);
+        long f = given != null ? given : smallestF(run);
+        Weight weight = WEIGHT.read(reader);
+        int blocks = BLOCKS.read(reader);
 
         SpikeGraph graph = SpikeGraphReader.read(tx, run, f, weight, guard::check);
         DcbmFit.Result fit = DcbmFit.fit(graph.input(), blocks);

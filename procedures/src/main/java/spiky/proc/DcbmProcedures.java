@@ -1,23 +1,7 @@
 package spiky.proc;
 
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_COMMUNITIES;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_CONTEXTS;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_EXPONENT;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_ITEMS;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_MAX_LENGTH;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_MIN_LENGTH;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_MIX;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_SEED;
-import static spiky.algo.dcbm.DcbmConfig.DEFAULT_THETA_MIN;
-import static spiky.algo.dcbm.DcbmConfig.MAX_COMMUNITIES;
-import static spiky.algo.dcbm.DcbmConfig.MAX_CONTEXTS;
-import static spiky.algo.dcbm.DcbmConfig.MAX_ITEMS;
-import static spiky.algo.dcbm.DcbmConfig.MAX_LENGTH;
-import static spiky.algo.dcbm.DcbmConfig.MAX_SLOTS;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,6 +17,9 @@ import spiky.Progress;
 import spiky.algo.dcbm.DcbmConfig;
 import spiky.algo.dcbm.DcbmGenerator;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 import spiky.data.Interactions;
 import spiky.graph.DatasetEraser;
 import spiky.graph.DatasetNames;
@@ -41,8 +28,10 @@ import spiky.graph.GraphModel;
 
 /** {@code spiky.dcbm.generate}: a synthetic dataset with planted communities, written as a dataset of the graph. */
 public final class DcbmProcedures {
-    private static final String REPLACE = "replace";
-    private static final List<String> KEYS = keys();
+    static final Setting<Boolean> REPLACE = Setting.of("replace", new SettingType.Bools(), false,
+            "replace an existing dataset of that name instead of failing");
+    /** The generator's keys and replace, which the Dataset node does not record. */
+    static final SettingsTable<DcbmConfig> SETTINGS = DcbmConfig.SETTINGS.withUnrecorded(REPLACE);
 
     @Context
     public GraphDatabaseService db;
@@ -67,18 +56,7 @@ public final class DcbmProcedures {
             + "then picks an item of that community with probability proportional to theta; repeated picks collapse. "
             + "All interactions of context j have timestamp 1600000000 + 60*(j-1). "
             + "Items that no slot picks are left out, so `items` may be below config.items. "
-            + "Config keys: "
-            + "communities (default " + DEFAULT_COMMUNITIES + ", in [1, " + MAX_COMMUNITIES + "]): planted communities; "
-            + "items (default " + DEFAULT_ITEMS + ", in [communities, " + MAX_ITEMS + "]): items to create; "
-            + "contexts (default " + DEFAULT_CONTEXTS + ", in [1, " + MAX_CONTEXTS + "]): contexts to create; "
-            + "mix (default " + DEFAULT_MIX + ", in [0, 1]): expected share of slots outside the home community; "
-            + "exponent (default " + DEFAULT_EXPONENT + ", in [0.1, 100]): tail index alpha of theta, P(theta > x) = (x/thetaMin)^-alpha; "
-            + "thetaMin (default " + DEFAULT_THETA_MIN + ", in [1e-6, 1e6]): smallest theta (a scale only: interactions do not depend on it); "
-            + "minLength (default " + DEFAULT_MIN_LENGTH + ", in [1, " + MAX_LENGTH + "]): fewest slots of a context; "
-            + "maxLength (default " + DEFAULT_MAX_LENGTH + ", in [minLength, " + MAX_LENGTH + "]): most slots of a context; "
-            + "contexts * maxLength must not exceed " + MAX_SLOTS + "; "
-            + "seed (default " + DEFAULT_SEED + "): the same config always gives the same dataset; "
-            + "replace (default false): replace an existing dataset of that name instead of failing. "
+            + ConfigDocs.HEAD + ConfigDocs.DCBM + ". "
             + "The dataset is written in batches committed on their own, not by the calling query; "
             + "it reads status 'ready' once the call returns, and a failed call leaves nothing.")
     public Stream<GenerateResult> generate(
@@ -86,8 +64,8 @@ public final class DcbmProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         long started = System.nanoTime();
         DatasetNames.check(dataset);
-        ConfigReader reader = new ConfigReader(config, KEYS);
-        boolean replace = reader.bool(REPLACE, false);
+        ConfigReader reader = SETTINGS.reader(config);
+        boolean replace = REPLACE.read(reader);
         DcbmConfig dcbm = DcbmConfig.read(reader);
         // The writer checks this too, but only after a generation that may take seconds.
         if (!replace && GraphModel.STATUS_READY.equals(new DatasetEraser(db, Progress.NONE).status(dataset))) {
@@ -112,12 +90,6 @@ public final class DcbmProcedures {
         properties.put("source", "spiky.dcbm.generate");
         dcbm.toMap().forEach((key, value) -> properties.put("dcbm." + key, value));
         return properties;
-    }
-
-    private static List<String> keys() {
-        List<String> keys = new ArrayList<>(DcbmConfig.KEYS);
-        keys.add(REPLACE);
-        return List.copyOf(keys);
     }
 
     /** Logs progress at most every few seconds and at each new stage: the writer reports every batch. */

@@ -1,6 +1,5 @@
 package spiky.proc;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neo4j.graphdb.Transaction;
@@ -11,11 +10,17 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 import spiky.graph.RunDegrees;
 
 /** {@code spiky.degrees}: the degrees of a run's items, the quantities the norm is compared with. */
 public final class DegreeProcedures {
-    private static final List<String> KEYS = List.of("f");
+    static final Setting<Integer> F = Setting.described("f", SettingType.Ints.atLeast(1), null, "none",
+            "an f' of the run's Spk table: adds each item's spike and intraDegree at f'");
+    /** The keys of spiky.degrees; nothing is recorded. */
+    static final SettingsTable<Void> SETTINGS = SettingsTable.<Void>empty().withUnrecorded(F);
 
     @Context
     public Transaction tx;
@@ -30,10 +35,12 @@ public final class DegreeProcedures {
             + "does not change it; 0 when the run kept none) "
             + "and, with config.f (an f' of the run's Spk table), spike (the peak item id of its spike at f', null when uncovered) "
             + "and intraDegree (the part of ppmiDegree towards items of the same spike; null when uncovered). "
-            + "The reports (cypher/communities.cypher, community-members.cypher, degrees.cypher) aggregate these rows.")
+            + "The reports (cypher/communities.cypher, community-members.cypher, degrees.cypher) aggregate these rows. "
+            + ConfigDocs.HEAD + ConfigDocs.DEGREES + ".")
     public Stream<RunDegrees.Row> degrees(@Name("runId") String runId, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        ConfigReader reader = new ConfigReader(config, KEYS);
-        Long f = reader.has("f") ? reader.longIn("f", 0, 1, Integer.MAX_VALUE) : null;
+        ConfigReader reader = SETTINGS.reader(config);
+        Integer given = F.read(reader);
+        Long f = given == null ? null : given.longValue();
         return RunDegrees.read(tx, runId, f, guard::check).stream();
     }
 }

@@ -13,7 +13,6 @@ import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.procedure.TerminationGuard;
 import spiky.InvalidInputException;
-import spiky.algo.pipeline.PipelineConfig;
 import spiky.algo.pipeline.PpmiStepConfig;
 import spiky.config.ConfigReader;
 import spiky.graph.DatasetNames;
@@ -37,13 +36,11 @@ public final class ExportProcedures {
     @Description("spiky.export.ppmi(dataset :: STRING, file :: STRING, config = {} :: MAP) :: (file, rows, entries) - "
             + "Writes the dataset's PPMI matrix as Matrix Market ('coordinate real symmetric', lower triangle, 1-based; "
             + "scipy.io.mmread reads it) to `file`, and `file`.items.csv mapping each 0-based row to its item id. "
-            + "`file` is relative to Neo4j's import directory. Config keys: minCount (2), topK (2000), rankRule ('sql'), "
-            + "concurrency, as in spiky.pipeline.")
+            + "`file` is relative to Neo4j's import directory. " + ConfigDocs.HEAD + ConfigDocs.PPMI + ".")
     public Stream<Exporter.Written> ppmi(@Name("dataset") String dataset, @Name("file") String file,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
-        new ConfigReader(config, PpmiStepConfig.KEYS);
-        PipelineConfig parsed = PipelineConfig.from(config);
+        PpmiStepConfig parsed = PpmiStepConfig.forCompute(config);
         Path mtx = insideImportDirectory(file);
         try (Jobs.Job job = Jobs.start("spiky.export.ppmi", dataset, log)) {
             return Exporter.ppmi(db, dataset, parsed.ppmi(), parsed.concurrency(), mtx, mtx.resolveSibling(mtx.getFileName() + ".items.csv"),

@@ -18,14 +18,7 @@ import spiky.graph.SnapshotReader;
  * backtest on its run node (or, for the stats mode, only returns the backtest).
  */
 public final class ForecastStep {
-    static final String CONFIG_DOC = "Config keys: runs (default: every finished snapshot run of the dataset, by until): the "
-            + "snapshot runs to learn from, at least 3; k (50): length of each similar-items list; metric ('cosine'): 'cosine' or "
-            + "'dot'; sample (2000): about this many items per earlier snapshot pair, the same items in each (seeded hash of the "
-            + "id), the last pair uses all; model ('regression'): 'regression' (ridge on norm quantile, its square, "
-            + "log interactions, covered, gap, lag), 'isotonic' (in norm quantile), 'bins' (mean per norm-quantile bin), "
-            + "'mean', or 'auto' (lowest backtest mae); lag ('auto'): 'auto' keeps the item's previous Jaccard as a feature "
-            + "when it lowers the regression's backtest mae, 'yes', 'no'; bins (10); ridge (1.0); gapDays (default: the last "
-            + "gap between snapshots): the gap to forecast for; seed (42); " + ConfigDocs.CONCURRENCY + ".";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.FORECAST + ".";
 
     private ForecastStep() {}
 

@@ -15,14 +15,7 @@ import spiky.graph.DatasetNames;
 
 /** {@code spiky.pipeline} and {@code spiky.pipeline.stats}: the paper's whole pipeline on one dataset. */
 public final class PipelineProcedures {
-    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ConfigDocs.SVD + ConfigDocs.SIGMA_POWER + ConfigDocs.SPIKES
-            + ConfigDocs.CONCURRENCY + "; writePpmi (true): write (:Item)-[:PPMI {weight, count, run}]->(:Item), "
-            + "unless the dataset already keeps this matrix (its current set or a finished run's, same settings and fingerprint): "
-            + "then the run's ppmiRun names that set and ppmiRelationships is 0. A set stays as long as a run names it, so a "
-            + "finished run's reports (spiky.degrees, spiky.dcbm.fit, baselines) never change; a run without a set "
-            + "(writePpmi false) reports PPMI degrees of 0; "
-            + ConfigDocs.MAX_PPMI + ": above this many pairs they are not written; until (none): only interactions with a "
-            + "timestamp up to this moment (epoch seconds, ISO-8601 date or date-time, Cypher date): the dataset as it was then.";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PIPELINE + ".";
 
     @Context
     public GraphDatabaseService db;

@@ -15,7 +15,7 @@ import spiky.graph.DatasetNames;
 
 /** {@code spiky.ppmi.stream / stats / write}: the PPMI step of the pipeline on its own. */
 public final class PpmiProcedures {
-    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ConfigDocs.CONCURRENCY + ".";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ".";
 
     @Context
     public GraphDatabaseService db;
@@ -60,8 +60,7 @@ public final class PpmiProcedures {
             + "larger, replacing the dataset's PPMI relationships (whoever wrote them). The Dataset node records the write: "
             + "ppmiRun (the id in each relationship's run, here '<dataset>-ppmi-<N>'), ppmiSource, ppmiMinCount, ppmiTopK, "
             + "ppmiRankRule and the pair counts (see cypher/schema.cypher). spiky.svd.write reads them back. Nothing is written "
-            + "when the matrix has no pair or more than maxPpmiRelationships pairs. " + CONFIG_DOC + "; "
-            + ConfigDocs.MAX_PPMI + ": above this many pairs the write is refused.")
+            + "when the matrix has no pair or more than maxPpmiRelationships pairs. " + ConfigDocs.HEAD + ConfigDocs.PPMI_WRITE + ".")
     public Stream<PpmiStep.WriteRow> write(@Name("dataset") String dataset,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);

@@ -15,10 +15,7 @@ import spiky.algo.similar.SimilarConfig;
 
 /** {@code spiky.similar}: an item's nearest items in a run's embedding space, exact. */
 public final class SimilarProcedures {
-    static final String CONFIG_DOC = "Config keys: run (the item's dataset's latestRun): a finished run of the item's dataset; "
-            + "k (" + SimilarConfig.DEFAULT_K + "): how many items, 1 to " + SimilarConfig.MAX_K + "; metric ('cosine'): 'cosine' or "
-            + "'dot' (the dot product, which favours items with long vectors); f (the run's rank): compare the first f "
-            + "coordinates only; " + ConfigDocs.CONCURRENCY + ".";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SIMILAR + ".";
 
     @Context
     public Transaction tx;

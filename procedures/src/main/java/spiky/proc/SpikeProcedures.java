@@ -13,8 +13,7 @@ import org.neo4j.procedure.TerminationGuard;
 
 /** {@code spiky.spikes.stream / stats / write / sweep}: the spike cover of a finished run's stored embeddings. */
 public final class SpikeProcedures {
-    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SPIKES + ConfigDocs.CONCURRENCY
-            + ". spkDims must not exceed the run's rank; the default list stops at it.";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SPIKES + ".";
     private static final String INPUT = "Reads the Embedding nodes of the finished run `runId` and computes the spike cover at "
             + "each f' of spkDims (visit items by descending norm; an uncovered item becomes a peak and covers every uncovered "
             + "item with cosine > cosTheta; stop once more than rho·n are covered; Spk = peaks / n). The stored vectors are "
@@ -73,8 +72,7 @@ public final class SpikeProcedures {
             + "largest sigma_k / sigma_(k+1); noiseF the first f' >= 2 whose cover needs more than f'/rho peaks (null when none); "
             + "recommendedF is gapF when that ratio is at least 2 and gapF < noiseF (rule 'spectral-gap'), else the last f' before "
             + "noiseF ('before-noise'; 'first-level' when noise starts at the first f'), else maxF ('no-noise'). Writes nothing. "
-            + "Config keys: step (1): measure every step-th f', in [1, rank]; maxF (the run's rank): the largest f', in [1, rank]; "
-            + "cosTheta (0.9); rho (0.5); " + ConfigDocs.CONCURRENCY + ": levels are computed side by side, one thread each.")
+            + "Levels are computed side by side, one thread each. " + ConfigDocs.HEAD + ConfigDocs.SWEEP + ".")
     public Stream<SweepStep.SweepRow> sweep(@Name("runId") String runId,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         try (Jobs.Job job = Jobs.start("spiky.spikes.sweep", String.valueOf(runId), log)) {

@@ -10,19 +10,38 @@ import org.neo4j.graphdb.Transaction;
 import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.algo.Termination;
-import spiky.algo.pipeline.PipelineConfig;
+import spiky.algo.pipeline.PipelineSettings;
 import spiky.algo.stability.NeighbourStability;
 import spiky.algo.stability.StabilityConfig;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 import spiky.graph.EmbeddingReader;
 import spiky.graph.StoredEmbeddings;
 
 /** spiky.stability: reads the reference run and the compared runs, measures, returns one row per run × partition × metric. */
 public final class StabilityStep {
-    static final List<String> KEYS = List.of("partitions", "sample", "k", "metric", "seed", "concurrency");
-    static final String CONFIG_DOC = "Config keys: partitions (5): equal-size quantiles of the reference run's norms; "
-            + "sample (1000): items drawn per partition, seeded; k (500): length of each similar-items list, among the "
-            + "candidates of the item's partition; metric ('both'): 'cosine', 'dot' or 'both'; seed (42); concurrency.";
+    static final Setting<Integer> PARTITIONS = Setting.of("partitions", SettingType.Ints.in(1, 100), 5,
+            "equal-size quantiles of the reference run's norms");
+    static final Setting<Integer> SAMPLE = Setting.of("sample", SettingType.Ints.in(1, 1_000_000), 1000,
+            "items drawn per partition, seeded");
+    static final Setting<Integer> K = Setting.of("k", SettingType.Ints.in(1, 100_000), 500,
+            "length of each similar-items list, among the candidates of the item's partition");
+    static final Setting<String> METRIC = Setting.of("metric", SettingType.Choice.of("cosine", "dot", "both"), "both",
+            "the similarity of the lists, or both");
+    static final Setting<Long> SEED = Setting.of("seed", SettingType.Longs.any(), 42L, "seed of the per-partition samples");
+
+    /** The keys of spiky.stability; nothing is recorded, so no key has a value getter. */
+    static final SettingsTable<Void> SETTINGS = SettingsTable.<Void>empty()
+            .withUnrecorded(PARTITIONS)
+            .withUnrecorded(SAMPLE)
+            .withUnrecorded(K)
+            .withUnrecorded(METRIC)
+            .withUnrecorded(SEED)
+            .withUnrecorded(PipelineSettings.CONCURRENCY);
+    static final List<String> KEYS = SETTINGS.keys();
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.STABILITY + ".";
 
     private StabilityStep() {}
 
@@ -32,13 +51,13 @@ public final class StabilityStep {
 
     public static List<Row> measure(GraphDatabaseService db, String refRun, List<String> runs, Map<String, Object> config,
             Progress progress, Termination termination) {
-        ConfigReader c = new ConfigReader(config, KEYS);
-        int partitions = c.intIn("partitions", 5, 1, 100);
-        int sample = c.intIn("sample", 1000, 1, 1_000_000);
-        int k = c.intIn("k", 500, 1, 100_000);
-        String metric = c.oneOf("metric", "both", List.of("cosine", "dot", "both"));
-        long seed = c.longIn("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        int concurrency = c.intIn("concurrency", PipelineConfig.DEFAULT_CONCURRENCY, 1, 256);
+        ConfigReader c = SETTINGS.reader(config);
+        int partitions = PARTITIONS.read(c);
+        int sample = SAMPLE.read(c);
+        int k = K.read(c);
+        String metric = METRIC.read(c);
+        long seed = SEED.read(c);
+        int concurrency = PipelineSettings.CONCURRENCY.read(c);
         if (runs == null || runs.isEmpty()) {
             throw InvalidInputException.parameter("runs", "give at least one run to compare with the reference run");
         }

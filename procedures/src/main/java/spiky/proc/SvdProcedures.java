@@ -15,7 +15,7 @@ import spiky.graph.DatasetNames;
 
 /** {@code spiky.svd.stream / write}: the SVD and embedding steps of the pipeline, on the PPMI that spiky.ppmi.write wrote. */
 public final class SvdProcedures {
-    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SVD + ConfigDocs.SIGMA_POWER + ConfigDocs.CONCURRENCY + ".";
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SVD + ".";
     private static final String INPUT = "Reads the dataset's PPMI relationships (those its ppmiRun names; run spiky.ppmi.write "
             + "first) back into the matrix, whose SVD equals what spiky.pipeline computes with the same config";
 

@@ -133,7 +133,8 @@ class SweepProcedureTest {
     void theProcedureDocumentsItsKeys() {
         String description = (String) db.run("SHOW PROCEDURES YIELD name, description WHERE name = 'spiky.spikes.sweep' RETURN description")
                 .get(0).get("description");
-        for (String key : List.of("step (1)", "maxF (the run's rank)", "cosTheta (0.9)", "rho (0.5)", "concurrency", "spectral-gap")) {
+        for (String key : List.of("step (default 1, in [1, rank])", "maxF (default the run's rank, in [1, rank])",
+                "cosTheta (default 0.9, in (-1, 1))", "rho (default 0.5, in (0, 1])", "concurrency (default min(4, cores)", "spectral-gap")) {
             assertTrue(description.contains(key), key + " in " + description);
         }
     }

@@ -1,10 +1,12 @@
 package spiky.algo.dcbm;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 
 /**
  * Parameters of the assortative degree-corrected block model that {@link DcbmGenerator} samples.
@@ -57,8 +59,38 @@ public record DcbmConfig(
     /** Bounds contexts × maxLength: every slot is held in memory before the dataset is written. */
     public static final long MAX_SLOTS = 50_000_000L;
 
-    public static final List<String> KEYS = List.of(
-            "communities", "items", "contexts", "mix", "exponent", "thetaMin", "minLength", "maxLength", "seed");
+    public static final Setting<Integer> COMMUNITIES = Setting.of("communities", SettingType.Ints.in(1, MAX_COMMUNITIES),
+            DEFAULT_COMMUNITIES, "planted communities");
+    public static final Setting<Integer> ITEMS = Setting.of("items", SettingType.Ints.in(1, MAX_ITEMS), DEFAULT_ITEMS,
+            "items to create, at least communities");
+    public static final Setting<Integer> CONTEXTS = Setting.of("contexts", SettingType.Ints.in(1, MAX_CONTEXTS), DEFAULT_CONTEXTS,
+            "contexts to create (contexts × maxLength must not exceed " + MAX_SLOTS + ")");
+    public static final Setting<Double> MIX = Setting.of("mix", SettingType.Doubles.closed(0, 1), DEFAULT_MIX,
+            "expected share of slots outside the home community");
+    public static final Setting<Double> EXPONENT = Setting.of("exponent", SettingType.Doubles.closed(MIN_EXPONENT, MAX_EXPONENT),
+            DEFAULT_EXPONENT, "tail index alpha of theta, P(theta > x) = (x/thetaMin)^-alpha");
+    public static final Setting<Double> THETA_MIN = Setting.of("thetaMin", SettingType.Doubles.closed(MIN_THETA, MAX_THETA),
+            DEFAULT_THETA_MIN, "smallest theta (a scale only: interactions do not depend on it)");
+    public static final Setting<Integer> MIN_LENGTH = Setting.of("minLength", SettingType.Ints.in(1, MAX_LENGTH), DEFAULT_MIN_LENGTH,
+            "fewest slots of a context");
+    public static final Setting<Integer> MAX_LENGTH_SETTING = Setting.of("maxLength", SettingType.Ints.in(1, MAX_LENGTH),
+            DEFAULT_MAX_LENGTH, "most slots of a context, at least minLength");
+    public static final Setting<Long> SEED = Setting.of("seed", SettingType.Longs.any(), DEFAULT_SEED,
+            "the same config always gives the same dataset");
+
+    /** The generator's keys, in the order the Dataset node records them (as dcbm.{key}). */
+    public static final SettingsTable<DcbmConfig> SETTINGS = SettingsTable.<DcbmConfig>empty()
+            .with(COMMUNITIES, DcbmConfig::communities)
+            .with(ITEMS, DcbmConfig::items)
+            .with(CONTEXTS, DcbmConfig::contexts)
+            .with(MIX, DcbmConfig::mix)
+            .with(EXPONENT, DcbmConfig::exponent)
+            .with(THETA_MIN, DcbmConfig::thetaMin)
+            .with(MIN_LENGTH, DcbmConfig::minLength)
+            .with(MAX_LENGTH_SETTING, DcbmConfig::maxLength)
+            .with(SEED, DcbmConfig::seed);
+
+    public static final List<String> KEYS = SETTINGS.keys();
 
     public static final DcbmConfig DEFAULTS = new DcbmConfig(DEFAULT_COMMUNITIES, DEFAULT_ITEMS, DEFAULT_CONTEXTS,
             DEFAULT_MIX, DEFAULT_EXPONENT, DEFAULT_THETA_MIN, DEFAULT_MIN_LENGTH, DEFAULT_MAX_LENGTH, DEFAULT_SEED);
@@ -82,35 +114,17 @@ public record DcbmConfig(
 
     /** Reads a configuration map whose keys are exactly {@link #KEYS} (absent keys take their defaults). */
     public static DcbmConfig from(Map<String, ?> map) {
-        return read(new ConfigReader(map, KEYS));
+        return read(SETTINGS.reader(map));
     }
 
     /** Reads the DCBM keys from a reader that may also accept other keys (e.g. the procedure's 'replace'). */
     public static DcbmConfig read(ConfigReader c) {
-        return new DcbmConfig(
-                c.intIn("communities", DEFAULT_COMMUNITIES, 1, MAX_COMMUNITIES),
-                c.intIn("items", DEFAULT_ITEMS, 1, MAX_ITEMS),
-                c.intIn("contexts", DEFAULT_CONTEXTS, 1, MAX_CONTEXTS),
-                c.doubleIn("mix", DEFAULT_MIX, 0, 1),
-                c.doubleIn("exponent", DEFAULT_EXPONENT, MIN_EXPONENT, MAX_EXPONENT),
-                c.doubleIn("thetaMin", DEFAULT_THETA_MIN, MIN_THETA, MAX_THETA),
-                c.intIn("minLength", DEFAULT_MIN_LENGTH, 1, MAX_LENGTH),
-                c.intIn("maxLength", DEFAULT_MAX_LENGTH, 1, MAX_LENGTH),
-                c.longIn("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE));
+        return new DcbmConfig(COMMUNITIES.read(c), ITEMS.read(c), CONTEXTS.read(c), MIX.read(c), EXPONENT.read(c), THETA_MIN.read(c),
+                MIN_LENGTH.read(c), MAX_LENGTH_SETTING.read(c), SEED.read(c));
     }
 
     /** The parameters under their configuration keys, in {@link #KEYS} order; {@link #from} reads it back. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("communities", (long) communities);
-        m.put("items", (long) items);
-        m.put("contexts", (long) contexts);
-        m.put("mix", mix);
-        m.put("exponent", exponent);
-        m.put("thetaMin", thetaMin);
-        m.put("minLength", (long) minLength);
-        m.put("maxLength", (long) maxLength);
-        m.put("seed", seed);
-        return m;
+        return SETTINGS.toMap(this);
     }
 }

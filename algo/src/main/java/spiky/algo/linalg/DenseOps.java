@@ -43,11 +43,13 @@ public final class DenseOps {
         return gram(x.data(), x.rows(), x.cols(), 0, x.cols(), concurrency, termination);
     }
 
-    /**
-     * XᵀX of the column window [offset, offset + width) of an n-row array with row stride
-     * {@code stride}: a full symmetric width × width row-major array.
-     */
-    public static double[] gram(double[] x, int n, int stride, int offset, int width, int concurrency, Termination termination) {
+    /** XᵀX of a column window: a full symmetric width × width row-major array. */
+    public static double[] gram(ColumnWindow x, int concurrency, Termination termination) {
+        return gram(x.data(), x.rows(), x.stride(), x.offset(), x.width(), concurrency, termination);
+    }
+
+    /** {@link #gram(ColumnWindow, int, Termination)} on the window's parts, unpacked once before the loops. */
+    static double[] gram(double[] x, int n, int stride, int offset, int width, int concurrency, Termination termination) {
         int chunk = reductionChunk(n);
         int parts = Math.max(1, (n + chunk - 1) / chunk);
         double[][] partial = new double[parts][];
@@ -104,11 +106,17 @@ public final class DenseOps {
         return crossProduct(p.data(), p.cols(), 0, p.cols(), w.data(), w.cols(), 0, w.cols(), p.rows(), concurrency, termination);
     }
 
-    /**
-     * PᵀW for column windows of two n-row arrays (which may be the same array): a pWidth × wWidth
-     * row-major array.
-     */
-    public static double[] crossProduct(double[] p, int pStride, int pOffset, int pWidth, double[] w, int wStride, int wOffset,
+    /** PᵀW for two column windows of the same height (which may share an array): a p.width() × w.width() row-major array. */
+    public static double[] crossProduct(ColumnWindow p, ColumnWindow w, int concurrency, Termination termination) {
+        if (p.rows() != w.rows()) {
+            throw new IllegalArgumentException("row counts differ: " + p.rows() + " and " + w.rows());
+        }
+        return crossProduct(p.data(), p.stride(), p.offset(), p.width(), w.data(), w.stride(), w.offset(), w.width(), p.rows(),
+                concurrency, termination);
+    }
+
+    /** {@link #crossProduct(ColumnWindow, ColumnWindow, int, Termination)} on the windows' parts, unpacked once. */
+    static double[] crossProduct(double[] p, int pStride, int pOffset, int pWidth, double[] w, int wStride, int wOffset,
             int wWidth, int n, int concurrency, Termination termination) {
         int chunk = reductionChunk(n);
         int parts = Math.max(1, (n + chunk - 1) / chunk);
@@ -231,13 +239,23 @@ public final class DenseOps {
     }
 
     /**
-     * out[window] (=, +=, −=) P[window]·M: P's window is pWidth wide, M is pWidth × mWidth
-     * row-major, out's window is mWidth wide. P and out must be different arrays.
+     * out (=, +=, −=) P·M for column windows of the same height: M is p.width() × out.width()
+     * row-major. P and out must be different arrays.
      *
      * @param subtract subtract the product instead of adding it
      * @param overwrite set out to the product (±) instead of accumulating into it
      */
-    public static void multiplyAdd(double[] p, int pStride, int pOffset, int pWidth, double[] m, int mWidth, double[] out,
+    public static void multiplyAdd(ColumnWindow p, double[] m, ColumnWindow out, boolean subtract, boolean overwrite, int concurrency,
+            Termination termination) {
+        if (p.rows() != out.rows()) {
+            throw new IllegalArgumentException("row counts differ: " + p.rows() + " and " + out.rows());
+        }
+        multiplyAdd(p.data(), p.stride(), p.offset(), p.width(), m, out.width(), out.data(), out.stride(), out.offset(), p.rows(),
+                subtract, overwrite, concurrency, termination);
+    }
+
+    /** {@link #multiplyAdd(ColumnWindow, double[], ColumnWindow, boolean, boolean, int, Termination)} on the windows' parts. */
+    static void multiplyAdd(double[] p, int pStride, int pOffset, int pWidth, double[] m, int mWidth, double[] out,
             int outStride, int outOffset, int n, boolean subtract, boolean overwrite, int concurrency, Termination termination) {
         if (p == out) {
             throw new IllegalArgumentException("out must not be the same array as p");
@@ -446,8 +464,18 @@ public final class DenseOps {
         return z ^ (z >>> 31);
     }
 
-    /** Copies the column window of src into the column window of dst, row by row (same width). */
-    public static void copyColumns(double[] src, int srcStride, int srcOffset, double[] dst, int dstStride, int dstOffset, int width,
+    /** Copies a column window into another of the same height and width, row by row. */
+    public static void copyColumns(ColumnWindow src, ColumnWindow dst, int concurrency, Termination termination) {
+        if (src.rows() != dst.rows() || src.width() != dst.width()) {
+            throw new IllegalArgumentException("windows differ: " + src.rows() + " × " + src.width() + " and " + dst.rows() + " × "
+                    + dst.width());
+        }
+        copyColumns(src.data(), src.stride(), src.offset(), dst.data(), dst.stride(), dst.offset(), src.width(), src.rows(),
+                concurrency, termination);
+    }
+
+    /** {@link #copyColumns(ColumnWindow, ColumnWindow, int, Termination)} on the windows' parts. */
+    static void copyColumns(double[] src, int srcStride, int srcOffset, double[] dst, int dstStride, int dstOffset, int width,
             int n, int concurrency, Termination termination) {
         Parallel.forRange(n, concurrency, termination, (from, to) -> {
             for (int r = from; r < to; r++) {

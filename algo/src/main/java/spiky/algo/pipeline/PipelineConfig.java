@@ -1,15 +1,13 @@
 package spiky.algo.pipeline;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
 import spiky.algo.ppmi.PpmiConfig;
-import spiky.algo.ppmi.RankRule;
 import spiky.algo.spikes.SpikeConfig;
 import spiky.algo.svd.SvdConfig;
-import spiky.algo.svd.SvdMethod;
 import spiky.config.ConfigReader;
+import spiky.config.SettingsTable;
 
 /**
  * Every setting of a pipeline run, read from a user's map. The defaults reproduce the paper's
@@ -26,86 +24,30 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
         boolean writePpmi, long maxPpmiRelationships, Long until) {
 
     public static final long DEFAULT_MAX_PPMI_RELATIONSHIPS = 2_000_000L;
-    public static final int DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    public static final int DEFAULT_CONCURRENCY = PipelineSettings.DEFAULT_CONCURRENCY;
 
-    public static final List<String> KEYS = List.of("minCount", "topK", "rankRule", "rank", "oversampling",
-            "powerIterations", "seed", "method", "sigmaPower", "spkDims", "cosTheta", "rho", "concurrency",
-            "writePpmi", "maxPpmiRelationships", "until");
+    /** Every key of spiky.pipeline, in the order the run records them. */
+    public static final SettingsTable<PipelineConfig> SETTINGS = SettingsTable.<PipelineConfig>empty()
+            .with(PipelineSettings.PPMI, PipelineConfig::ppmi)
+            .with(PipelineSettings.SVD, PipelineConfig::svd)
+            .with(PipelineSettings.SIGMA_POWER, PipelineConfig::sigmaPower)
+            .with(PipelineSettings.SPIKES, PipelineConfig::spikes)
+            .with(PipelineSettings.CONCURRENCY, PipelineConfig::concurrency)
+            .with(PipelineSettings.WRITE_PPMI, PipelineConfig::writePpmi)
+            .with(PipelineSettings.MAX_PPMI_RELATIONSHIPS, PipelineConfig::maxPpmiRelationships)
+            .with(PipelineSettings.UNTIL, PipelineConfig::until);
+
+    public static final List<String> KEYS = SETTINGS.keys();
 
     public static final PipelineConfig DEFAULTS = from(Map.of());
 
     public static PipelineConfig from(Map<String, ?> map) {
-        ConfigReader c = new ConfigReader(map, KEYS);
-        PpmiConfig ppmi = readPpmi(c);
-        SvdConfig svd = readSvd(c);
-        SpikeConfig spikes = readSpikes(c, svd.rank());
-        return new PipelineConfig(ppmi, svd, readSigmaPower(c), spikes, readConcurrency(c), c.bool("writePpmi", true),
-                readMaxPpmiRelationships(c), c.epochSeconds("until"));
-    }
-
-    /**
-     * The keys of a step procedure: a subset of {@link #KEYS}, so that a key means the same thing
-     * (and has the same range and default) in spiky.pipeline and in the step procedures.
-     */
-    static List<String> subset(String... keys) {
-        for (String k : keys) {
-            if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException(k + " is not a pipeline key");
-            }
-        }
-        return List.of(keys);
-    }
-
-    // The readers below are shared by PipelineConfig and the step configs (PpmiStepConfig, ...).
-
-    static PpmiConfig readPpmi(ConfigReader c) {
-        return new PpmiConfig(
-                c.intIn("minCount", PpmiConfig.DEFAULTS.minCount(), 1, Integer.MAX_VALUE),
-                c.intIn("topK", PpmiConfig.DEFAULTS.topK(), 1, Integer.MAX_VALUE),
-                RankRule.parse(c.string("rankRule", PpmiConfig.DEFAULTS.rankRule().configName())));
-    }
-
-    static SvdConfig readSvd(ConfigReader c) {
-        return new SvdConfig(
-                c.intIn("rank", SvdConfig.DEFAULTS.rank(), 1, 4096),
-                c.intIn("oversampling", SvdConfig.DEFAULTS.oversampling(), 0, 1024),
-                c.intIn("powerIterations", SvdConfig.DEFAULTS.powerIterations(), 0, 100),
-                c.longIn("seed", SvdConfig.DEFAULTS.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
-                SvdMethod.parse(c.string("method", SvdConfig.DEFAULTS.method().configName())));
-    }
-
-    /** spkDims, cosTheta and rho for embeddings of {@code rank} columns: each f' in [1, rank]. */
-    static SpikeConfig readSpikes(ConfigReader c, int rank) {
-        SpikeConfig spikes = new SpikeConfig(
-                c.intList("spkDims", SpikeConfig.DEFAULTS.dims(), 1, rank),
-                readCosTheta(c),
-                readRho(c));
-        if (!c.has("spkDims") && rank < 128) {
-            // The default list stops at the rank: rank 64 gives Spk at 16, 32, 64.
-            List<Integer> dims = SpikeConfig.DEFAULTS.dims().stream().filter(f -> f <= rank).toList();
-            spikes = new SpikeConfig(dims.isEmpty() ? List.of(rank) : dims, spikes.cosTheta(), spikes.rho());
-        }
-        return spikes;
-    }
-
-    static double readCosTheta(ConfigReader c) {
-        return c.doubleIn("cosTheta", SpikeConfig.DEFAULTS.cosTheta(), -0.999999, 0.999999);
-    }
-
-    static double readRho(ConfigReader c) {
-        return c.doubleIn("rho", SpikeConfig.DEFAULTS.rho(), 1e-9, 1.0);
-    }
-
-    static double readSigmaPower(ConfigReader c) {
-        return c.doubleIn("sigmaPower", 1.0, -4.0, 4.0);
-    }
-
-    static int readConcurrency(ConfigReader c) {
-        return c.intIn("concurrency", DEFAULT_CONCURRENCY, 1, 256);
-    }
-
-    static long readMaxPpmiRelationships(ConfigReader c) {
-        return c.longIn("maxPpmiRelationships", DEFAULT_MAX_PPMI_RELATIONSHIPS, 0, Long.MAX_VALUE);
+        ConfigReader c = SETTINGS.reader(map);
+        PpmiConfig ppmi = PipelineSettings.readPpmi(c);
+        SvdConfig svd = PipelineSettings.readSvd(c);
+        SpikeConfig spikes = PipelineSettings.readSpikes(c, svd.rank());
+        return new PipelineConfig(ppmi, svd, PipelineSettings.SIGMA_POWER.read(c), spikes, PipelineSettings.CONCURRENCY.read(c),
+                PipelineSettings.WRITE_PPMI.read(c), PipelineSettings.MAX_PPMI_RELATIONSHIPS.read(c), PipelineSettings.UNTIL.read(c));
     }
 
     /** Checks the settings against the data: the SVD needs rank + oversampling ≤ kept items. */
@@ -128,25 +70,6 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
 
     /** Every parameter by its config name, for the run's record (until only when set). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("minCount", (long) ppmi.minCount());
-        m.put("topK", (long) ppmi.topK());
-        m.put("rankRule", ppmi.rankRule().configName());
-        m.put("rank", (long) svd.rank());
-        m.put("oversampling", (long) svd.oversampling());
-        m.put("powerIterations", (long) svd.powerIterations());
-        m.put("seed", svd.seed());
-        m.put("method", svd.method().configName());
-        m.put("sigmaPower", sigmaPower);
-        m.put("spkDims", spikes.dims().stream().map(Integer::longValue).toList());
-        m.put("cosTheta", spikes.cosTheta());
-        m.put("rho", spikes.rho());
-        m.put("concurrency", (long) concurrency);
-        m.put("writePpmi", writePpmi);
-        m.put("maxPpmiRelationships", maxPpmiRelationships);
-        if (until != null) {
-            m.put("until", until);
-        }
-        return m;
+        return SETTINGS.toMap(this);
     }
 }

@@ -1,14 +1,8 @@
 package spiky.algo.ppmi;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import spiky.Progress;
-import spiky.algo.Parallel;
 import spiky.algo.Termination;
-import spiky.algo.linalg.CsrMatrix;
-import spiky.algo.linalg.PagedDoubleArray;
-import spiky.algo.linalg.PagedIntArray;
 
 /**
  * The PPMI matrix of a binary item × context matrix M, as the paper's reference query
@@ -37,11 +31,12 @@ import spiky.algo.linalg.PagedIntArray;
  * row is decided from its own head, and the condition is symmetric, so the matrix is symmetric
  * by construction. Never are all co-occurring pairs held at once: only the heads, at most
  * 2·(topK − 1) (SQL) or topK (mutual) partners per item.
+ *
+ * <p>The phases: {@link Incidence} (the two CSRs), {@link RankedHeads} (pass 1), {@link RowDegrees}
+ * (pass 2), {@link PpmiAssembly} (pass 3).
  */
 public final class Ppmi {
     private Ppmi() {}
-
-    private static final long[] NONE = new long[0];
 
     /**
      * @param items      n, the number of items
@@ -53,286 +48,19 @@ public final class Ppmi {
     public static PpmiResult compute(int items, int contexts, int[] itemOf, int[] contextOf, int[] keyRank,
             PpmiConfig config, int concurrency, Progress progress, Termination termination) {
         validate(items, contexts, itemOf, contextOf, keyRank);
-        final int n = items;
-        final int interactions = itemOf.length;
-        final int threads = Math.max(1, concurrency);
-
-        // --- CSR of M (item -> contexts) and of M^T (context -> items). ---
-        final int[] itemStart = new int[n + 1];
-        final int[] contextStart = new int[contexts + 1];
-        for (int e = 0; e < interactions; e++) {
-            itemStart[itemOf[e] + 1]++;
-            contextStart[contextOf[e] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            itemStart[i + 1] += itemStart[i];
-        }
-        for (int x = 0; x < contexts; x++) {
-            contextStart[x + 1] += contextStart[x];
-        }
-        final int[] itemContexts = new int[interactions];
-        final int[] contextItems = new int[interactions];
-        int[] cursor = Arrays.copyOf(itemStart, n);
-        for (int e = 0; e < interactions; e++) {
-            itemContexts[cursor[itemOf[e]]++] = contextOf[e];
-        }
-        cursor = Arrays.copyOf(contextStart, contexts);
-        for (int i = 0; i < n; i++) {
-            for (int p = itemStart[i]; p < itemStart[i + 1]; p++) {
-                int x = itemContexts[p];
-                contextItems[cursor[x]++] = i;
-            }
-        }
-        cursor = null;
-
-        // --- Pass 1: co-occurrence rows, minCount, each item's ranked heads. ---
-        final boolean sql = config.rankRule() == RankRule.SQL;
-        final int limit = config.perListLimit();
-        final int minCount = config.minCount();
-        final long[][] heads = new long[n][];
-        // Per item the largest rank key it keeps among partners with a larger key (t1 role; all
-        // partners for the mutual rule) and among those with a smaller key (t2 role).
-        final long[] upperCut = new long[n];
-        final long[] lowerCut = new long[n];
-        final AtomicLong cooccurring = new AtomicLong();
-        final AtomicLong afterMinCount = new AtomicLong();
-        final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
-        final Reporter cooccurrence = new Reporter(progress, "PPMI: co-occurrence", n);
-        Parallel.forRange(n, threads, termination, (from, to) -> {
-            Workspace w = workspaces.poll();
-            if (w == null) {
-                w = new Workspace(n);
-            }
-            final int[] acc = w.acc;
-            final int[] touched = w.touched;
-            final long[] candidates = w.candidates;
-            final long[] keys = w.keys;
-            final long[] scratch = w.scratch;
-            long pairs = 0;
-            long frequent = 0;
-            for (int a = from; a < to; a++) {
-                int t = accumulate(a, itemStart, itemContexts, contextStart, contextItems, acc, touched);
-                // A dense row is visited in ascending item index by scanning the accumulator, so
-                // its candidates come out sorted; a sparse row's head is sorted at the end.
-                boolean dense = t >= (n >>> 4);
-                if (dense) {
-                    t = 0;
-                    for (int b = 0; b < n; b++) {
-                        if (acc[b] != 0) {
-                            touched[t++] = b;
-                        }
-                    }
-                }
-                final int ra = keyRank[a];
-                final int ca = itemStart[a + 1] - itemStart[a];
-                int count = 0;
-                int upper = 0;
-                int selfCount = 0;
-                for (int k = 0; k < t; k++) {
-                    int b = touched[k];
-                    int c = acc[b];
-                    acc[b] = 0;
-                    if (b == a) {
-                        selfCount = c;
-                        continue;
-                    }
-                    int rb = keyRank[b];
-                    boolean larger = rb > ra;
-                    if (larger) {
-                        pairs++;
-                    }
-                    if (c < minCount) {
-                        continue;
-                    }
-                    if (larger) {
-                        frequent++;
-                    }
-                    if (larger || !sql) {
-                        upper++;
-                    }
-                    candidates[count] = ((long) b << 32) | c;
-                    keys[count] = rankKey(c, rb);
-                    count++;
-                }
-                if (selfCount != ca) {
-                    workspaces.add(w);
-                    throw new IllegalArgumentException("interactions are not distinct: item " + a
-                            + " appears more than once in one of its contexts");
-                }
-                int lower = count - upper;
-                long cutUpper = upper > limit ? cut(keys, count, ra, sql, true, limit, scratch) : Long.MAX_VALUE;
-                long cutLower = lower > limit ? cut(keys, count, ra, sql, false, limit, scratch) : Long.MAX_VALUE;
-                upperCut[a] = cutUpper;
-                lowerCut[a] = cutLower;
-                int kept = count;
-                if (cutUpper != Long.MAX_VALUE || cutLower != Long.MAX_VALUE) {
-                    kept = 0;
-                    for (int k = 0; k < count; k++) {
-                        long key = keys[k];
-                        if (key <= (!sql || (int) key > ra ? cutUpper : cutLower)) {
-                            candidates[kept++] = candidates[k];
-                        }
-                    }
-                }
-                long[] head = kept == 0 ? NONE : Arrays.copyOf(candidates, kept);
-                if (!dense) {
-                    Arrays.sort(head);
-                }
-                heads[a] = head;
-            }
-            workspaces.add(w);
-            cooccurring.addAndGet(pairs);
-            afterMinCount.addAndGet(frequent);
-            cooccurrence.add(to - from);
-        });
-        workspaces.clear();
-
-        // --- Pass 2: the rank filter (a keeps b and b keeps a) and PMI > 0: row degrees. ---
-        // b keeps a iff a's rank key in b's list is within b's cut for the side a is on: O(1).
-        final long totalContexts = contexts;
-        final int[] degree = new int[n];
-        final AtomicLong afterRank = new AtomicLong();
-        final AtomicLong positive = new AtomicLong();
-        final Reporter filter = new Reporter(progress, "PPMI: rank filter", n);
-        Parallel.forRange(n, threads, termination, (from, to) -> {
-            long ranked = 0;
-            long pos = 0;
-            for (int a = from; a < to; a++) {
-                final int ra = keyRank[a];
-                final long ca = itemStart[a + 1] - itemStart[a];
-                int d = 0;
-                for (long entry : heads[a]) {
-                    int b = (int) (entry >>> 32);
-                    int c = (int) entry;
-                    if (!keptBy(b, c, ra, keyRank, upperCut, lowerCut, sql)) {
-                        continue;
-                    }
-                    boolean once = a < b;
-                    if (once) {
-                        ranked++;
-                    }
-                    // PMI > 0 ⇔ N·c > cᵢ·cⱼ: exact in longs, and the same as ln(N·c / (cᵢ·cⱼ)) > 0
-                    // in doubles while both products are below 2^53.
-                    if (totalContexts * c > ca * (itemStart[b + 1] - itemStart[b])) {
-                        d++;
-                        if (once) {
-                            pos++;
-                        }
-                    }
-                }
-                degree[a] = d;
-            }
-            afterRank.addAndGet(ranked);
-            positive.addAndGet(pos);
-            filter.add(to - from);
-        });
-
-        // --- Pass 3: the symmetric CSR over the kept items. ---
-        int m = 0;
-        for (int a = 0; a < n; a++) {
-            if (degree[a] > 0) {
-                m++;
-            }
-        }
-        final int[] keptItems = new int[m];
-        final int[] keptIndex = new int[n];
-        final long[] offsets = new long[m + 1];
-        int row = 0;
-        for (int a = 0; a < n; a++) {
-            if (degree[a] > 0) {
-                keptIndex[a] = row;
-                keptItems[row] = a;
-                offsets[row + 1] = offsets[row] + degree[a];
-                row++;
-            } else {
-                keptIndex[a] = -1;
-            }
-        }
-        final long nnz = offsets[m];
-        final PagedIntArray columns = new PagedIntArray(nnz);
-        final PagedDoubleArray values = new PagedDoubleArray(nnz);
-        final PagedIntArray counts = new PagedIntArray(nnz);
-        final Reporter writing = new Reporter(progress, "PPMI: matrix", m);
-        Parallel.forRange(m, threads, termination, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                final int a = keptItems[r];
-                final int ra = keyRank[a];
-                final long ca = itemStart[a + 1] - itemStart[a];
-                long p = offsets[r];
-                for (long entry : heads[a]) {
-                    int b = (int) (entry >>> 32);
-                    int c = (int) entry;
-                    long cb = itemStart[b + 1] - itemStart[b];
-                    if (!keptBy(b, c, ra, keyRank, upperCut, lowerCut, sql) || totalContexts * c <= ca * cb) {
-                        continue;
-                    }
-                    columns.set(p, keptIndex[b]);
-                    values.set(p, pmi(totalContexts, c, (int) ca, (int) cb));
-                    counts.set(p, c);
-                    p++;
-                }
-                if (p != offsets[r + 1]) {
-                    throw new IllegalStateException("row " + r + " changed between passes");
-                }
-            }
-            writing.add(to - from);
-        });
-        CsrMatrix matrix = new CsrMatrix(m, m, offsets, columns, values);
-        return new PpmiResult(matrix, counts, keptItems, cooccurring.get(), afterMinCount.get(),
-                afterRank.get(), positive.get());
-    }
-
-    /** The co-occurrence row of item a into acc; returns how many entries it touched (a included). */
-    private static int accumulate(int a, int[] itemStart, int[] itemContexts, int[] contextStart,
-            int[] contextItems, int[] acc, int[] touched) {
-        int t = 0;
-        for (int p = itemStart[a], pe = itemStart[a + 1]; p < pe; p++) {
-            int x = itemContexts[p];
-            for (int q = contextStart[x], qe = contextStart[x + 1]; q < qe; q++) {
-                int b = contextItems[q];
-                if (acc[b]++ == 0) {
-                    touched[t++] = b;
-                }
-            }
-        }
-        return t;
+        int threads = Math.max(1, concurrency);
+        Incidence m = Incidence.of(items, contexts, itemOf, contextOf);
+        RankedHeads heads = RankedHeads.compute(m, keyRank, config, threads, progress, termination);
+        RowDegrees degrees = RowDegrees.count(m, heads, contexts, threads, progress, termination);
+        return PpmiAssembly.assemble(m, heads, degrees, contexts, threads, progress, termination);
     }
 
     /**
-     * The rank key of a partner: ascending keys order partners by count descending, then by
-     * partner key ascending (row_number's order).
+     * PMI &gt; 0 ⇔ N·c &gt; cᵢ·cⱼ: exact in longs, and the same as ln(N·c / (cᵢ·cⱼ)) &gt; 0 in doubles
+     * while both products are below 2^53.
      */
-    private static long rankKey(int count, int partnerRank) {
-        return ((long) (Integer.MAX_VALUE - count) << 32) | partnerRank;
-    }
-
-    /**
-     * The largest rank key an item of rank ra keeps on one side: the limit-th smallest of that
-     * side's rank keys, by quickselect on a copy; -1 (nothing) when the limit is 0.
-     */
-    private static long cut(long[] keys, int count, int ra, boolean sql, boolean upperSide, int limit, long[] scratch) {
-        if (limit == 0) {
-            return -1;
-        }
-        int size = 0;
-        for (int k = 0; k < count; k++) {
-            long key = keys[k];
-            if (!sql || ((int) key > ra) == upperSide) {
-                scratch[size++] = key;
-            }
-        }
-        selectSmallest(scratch, 0, size, limit);
-        long max = Long.MIN_VALUE;
-        for (int k = 0; k < limit; k++) {
-            max = Math.max(max, scratch[k]);
-        }
-        return max;
-    }
-
-    /** Whether item b keeps its partner of rank ra, with which it co-occurs c times (c ≥ minCount). */
-    private static boolean keptBy(int b, int c, int ra, int[] keyRank, long[] upperCut, long[] lowerCut, boolean sql) {
-        long cut = !sql || ra > keyRank[b] ? upperCut[b] : lowerCut[b];
-        return rankKey(c, ra) <= cut;
+    static boolean positive(long contexts, int c, long ci, long cj) {
+        return contexts * c > ci * cj;
     }
 
     /** Estimated peak heap of {@link #compute}, for the memory guard, assuming up to 4 workers. */
@@ -439,43 +167,6 @@ public final class Ppmi {
                 throw new IllegalArgumentException("keyRank is not a permutation of [0, " + items + "): item " + i + " has rank " + r);
             }
             seen[r] = true;
-        }
-    }
-
-    /** Per-worker buffers, reused across chunks; the accumulator is all zero between items. */
-    private static final class Workspace {
-        final int[] acc;
-        final int[] touched;
-        final long[] candidates;
-        final long[] keys;
-        final long[] scratch;
-
-        Workspace(int n) {
-            acc = new int[n];
-            touched = new int[n];
-            candidates = new long[n];
-            keys = new long[n];
-            scratch = new long[n];
-        }
-    }
-
-    /** Reports a stage's progress from the workers, one call at a time. */
-    private static final class Reporter {
-        private final Progress progress;
-        private final String stage;
-        private final long total;
-        private long done;
-
-        Reporter(Progress progress, String stage, long total) {
-            this.progress = progress == null ? Progress.NONE : progress;
-            this.stage = stage;
-            this.total = total;
-            this.progress.report(stage, 0, total);
-        }
-
-        synchronized void add(long units) {
-            done += units;
-            progress.report(stage, done, total);
         }
     }
 }

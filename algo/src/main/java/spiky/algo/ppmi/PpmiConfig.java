@@ -1,7 +1,5 @@
 package spiky.algo.ppmi;
 
-import spiky.InvalidInputException;
-
 /**
  * Settings of the PPMI matrix.
  *
@@ -14,15 +12,16 @@ public record PpmiConfig(int minCount, int topK, RankRule rankRule) {
     /** The paper's reference: count ≥ 2, the SQL rank rule with topK 2000. */
     public static final PpmiConfig DEFAULTS = new PpmiConfig(2, 2000, RankRule.SQL);
 
+    /** Argument checks; the user-facing keys and their ranges are in spiky.algo.pipeline.PipelineSettings. */
     public PpmiConfig {
         if (minCount < 1) {
-            throw InvalidInputException.parameter("minCount", minCount + " is not in the range [1, " + Integer.MAX_VALUE + "]");
+            throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
         }
         if (topK < 1) {
-            throw InvalidInputException.parameter("topK", topK + " is not in the range [1, " + Integer.MAX_VALUE + "]");
+            throw new IllegalArgumentException("topK must be at least 1, got " + topK);
         }
         if (rankRule == null) {
-            throw InvalidInputException.parameter("rankRule", "null is not one of [sql, mutual]");
+            throw new IllegalArgumentException("rankRule is null");
         }
     }
 

@@ -2,7 +2,6 @@ package spiky.algo.spikes;
 
 import java.util.List;
 import java.util.Objects;
-import spiky.InvalidInputException;
 
 /**
  * How Spk is measured.
@@ -16,11 +15,12 @@ import spiky.InvalidInputException;
 public record SpikeConfig(List<Integer> dims, double cosTheta, double rho) {
     public static final SpikeConfig DEFAULTS = new SpikeConfig(List.of(16, 32, 64, 128), 0.9, 0.5);
 
+    /** Argument checks; the user-facing keys and their ranges are in spiky.algo.pipeline.PipelineSettings. */
     public SpikeConfig {
         dims = List.copyOf(Objects.requireNonNull(dims, "dims"));
         for (int f : dims) {
             if (f < 1) {
-                throw InvalidInputException.parameter("spkDims", f + " is not a positive dimension");
+                throw new IllegalArgumentException("dims must be positive, got " + f);
             }
         }
         SpikeCover.checkCosTheta(cosTheta);

@@ -3,7 +3,6 @@ package spiky.algo.spikes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.algo.Parallel;
 import spiky.algo.Termination;
@@ -28,10 +27,10 @@ public final class SpkSweep {
     /** The f' of a sweep: step, 2·step, … up to maxF, and maxF itself when the steps miss it. */
     public static int[] dims(int step, int maxF) {
         if (step < 1) {
-            throw InvalidInputException.parameter("step", step + " is not a positive step");
+            throw new IllegalArgumentException("step must be positive, got " + step);
         }
         if (maxF < 1) {
-            throw InvalidInputException.parameter("maxF", maxF + " is not a positive dimension");
+            throw new IllegalArgumentException("maxF must be positive, got " + maxF);
         }
         List<Integer> dims = new ArrayList<>();
         for (int f = Math.min(step, maxF); f <= maxF; f += step) {
@@ -52,10 +51,7 @@ public final class SpkSweep {
     public static List<Level> compute(DenseBlock e, int[] dims, double cosTheta, double rho, int concurrency, Progress progress,
             Termination termination) {
         for (int f : dims) {
-            if (f < 1 || f > e.cols()) {
-                throw InvalidInputException.parameter("maxF", f + " is not in the range [1, " + e.cols()
-                        + "] (the embeddings have " + e.cols() + " columns)");
-            }
+            SpikeCover.checkDim(e, f);
         }
         SpikeCover.checkCosTheta(cosTheta);
         SpikeCover.checkRho(rho);

@@ -2,9 +2,11 @@ package spiky.algo.stability;
 
 import java.util.List;
 import java.util.Map;
-import spiky.InvalidInputException;
-import spiky.algo.pipeline.PipelineConfig;
+import spiky.algo.pipeline.PipelineSettings;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 
 /**
  * The config of spiky.stability.forecast.
@@ -24,30 +26,58 @@ import spiky.config.ConfigReader;
  */
 public record ForecastConfig(List<String> runs, int k, boolean dot, int sample, String model, String lag, int bins, double ridge,
         double gapDays, long seed, int concurrency) {
-    public static final List<String> KEYS = List.of("runs", "k", "metric", "sample", "model", "lag", "bins", "ridge", "gapDays", "seed",
-            "concurrency");
     public static final List<String> MODELS = List.of("regression", "isotonic", "bins", "mean", "auto");
+
+    public static final Setting<List<String>> RUNS = Setting.described("runs", new SettingType.TextList("run ids"), null,
+            "every finished snapshot run of the dataset, by until", "the snapshot runs to learn from, at least 3");
+    public static final Setting<Integer> K = Setting.of("k", SettingType.Ints.in(1, 10_000), 50, "length of each similar-items list");
+    public static final Setting<String> METRIC = Setting.of("metric", SettingType.Choice.of("cosine", "dot"), "cosine",
+            "the similarity of the lists");
+    public static final Setting<Integer> SAMPLE = Setting.of("sample", SettingType.Ints.in(1, 10_000_000), 2000,
+            "about this many items per earlier snapshot pair, the same items in each (seeded hash of the id), the last pair uses all");
+    public static final Setting<String> MODEL = Setting.of("model", new SettingType.Choice<>(MODELS, m -> m), "regression",
+            "'regression' (ridge on norm quantile, its square, log interactions, covered, gap, lag), 'isotonic' (in norm "
+                    + "quantile), 'bins' (mean per norm-quantile bin), 'mean', or 'auto' (lowest backtest mae)");
+    public static final Setting<String> LAG = Setting.of("lag", SettingType.Choice.of("auto", "yes", "no"), "auto",
+            "'auto' keeps the item's previous Jaccard as a feature when it lowers the regression's backtest mae");
+    public static final Setting<Integer> BINS = Setting.of("bins", SettingType.Ints.in(1, 1000), 10,
+            "equal-width bins of norm quantile for the 'bins' model");
+    public static final Setting<Double> RIDGE = Setting.of("ridge", SettingType.Doubles.closed(0, 1e9), 1.0,
+            "the regression's L2 penalty on standardised features");
+    public static final Setting<Double> GAP_DAYS = Setting.described("gapDays", SettingType.Doubles.closed(1e-6, 1e6), null,
+            "the last gap between snapshots", "the gap to forecast for, in days");
+    public static final Setting<Long> SEED = Setting.of("seed", SettingType.Longs.any(), 42L, "seed of the item sample");
+
+    public static final SettingsTable<ForecastConfig> SETTINGS = SettingsTable.<ForecastConfig>empty()
+            .with(RUNS, ForecastConfig::runs)
+            .with(K, ForecastConfig::k)
+            .with(METRIC, c -> c.dot() ? "dot" : "cosine")
+            .with(SAMPLE, ForecastConfig::sample)
+            .with(MODEL, ForecastConfig::model)
+            .with(LAG, ForecastConfig::lag)
+            .with(BINS, ForecastConfig::bins)
+            .with(RIDGE, ForecastConfig::ridge)
+            .with(GAP_DAYS, c -> Double.isNaN(c.gapDays()) ? null : c.gapDays())
+            .with(SEED, ForecastConfig::seed)
+            .with(PipelineSettings.CONCURRENCY, ForecastConfig::concurrency);
+
+    public static final List<String> KEYS = SETTINGS.keys();
+
     public static ForecastConfig from(Map<String, ?> map) {
-        ConfigReader c = new ConfigReader(map, KEYS);
-        List<String> runs = null;
-        Object r = map == null ? null : map.get("runs");
-        if (r != null) {
-            if (!(r instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(o -> o instanceof String)) {
-                throw InvalidInputException.parameter("runs", "expected a non-empty list of run ids, got " + r);
-            }
-            runs = list.stream().map(o -> (String) o).toList();
-        }
-        int k = c.intIn("k", 50, 1, 10_000);
-        boolean dot = c.oneOf("metric", "cosine", List.of("cosine", "dot")).equals("dot");
-        int sample = c.intIn("sample", 2000, 1, 10_000_000);
-        String model = c.oneOf("model", "regression", MODELS);
-        String lag = c.oneOf("lag", "auto", List.of("auto", "yes", "no"));
-        int bins = c.intIn("bins", 10, 1, 1000);
-        double ridge = c.doubleIn("ridge", 1.0, 0, 1e9);
-        double gapDays = c.has("gapDays") ? c.doubleIn("gapDays", 0, 1e-6, 1e6) : Double.NaN;
-        long seed = c.longIn("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        int concurrency = c.intIn("concurrency", PipelineConfig.DEFAULT_CONCURRENCY, 1, 256);
-        return new ForecastConfig(runs, k, dot, sample, model, lag, bins, ridge, gapDays, seed, concurrency);
+        ConfigReader c = SETTINGS.reader(map);
+        List<String> runs = RUNS.read(c);
+        int k = K.read(c);
+        boolean dot = METRIC.read(c).equals("dot");
+        int sample = SAMPLE.read(c);
+        String model = MODEL.read(c);
+        String lag = LAG.read(c);
+        int bins = BINS.read(c);
+        double ridge = RIDGE.read(c);
+        Double gapDays = GAP_DAYS.read(c);
+        long seed = SEED.read(c);
+        int concurrency = PipelineSettings.CONCURRENCY.read(c);
+        return new ForecastConfig(runs, k, dot, sample, model, lag, bins, ridge, gapDays == null ? Double.NaN : gapDays, seed,
+                concurrency);
     }
 
     public static ForecastConfig defaults() {

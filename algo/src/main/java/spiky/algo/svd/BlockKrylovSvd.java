@@ -2,6 +2,7 @@ package spiky.algo.svd;
 
 import spiky.Progress;
 import spiky.algo.Termination;
+import spiky.algo.linalg.ColumnWindow;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.linalg.DenseBlock;
 import spiky.algo.linalg.DenseOps;
@@ -50,13 +51,13 @@ final class BlockKrylovSvd {
         int blocksPlanned = (dMax + b - 1) / b;
 
         DenseBlock basis = new DenseBlock(n, dMax);
-        double[] q = basis.data();
         double[] t = new double[dMax * dMax];
 
         DenseBlock cur = new DenseBlock(n, b);
         DenseOps.fillGaussian(cur, config.seed(), concurrency, termination);
         Orthonormalizer.qr(cur, concurrency, termination);
-        DenseOps.copyColumns(cur.data(), b, 0, q, dMax, 0, b, n, concurrency, termination);
+        ColumnWindow basisColumns = ColumnWindow.of(basis);
+        DenseOps.copyColumns(ColumnWindow.of(cur), basisColumns.columns(0, b), concurrency, termination);
         DenseBlock w = new DenseBlock(n, b);
 
         int d = b;          // basis columns so far
@@ -72,11 +73,11 @@ final class BlockKrylovSvd {
             }
             a.multiplyInto(cur, w, concurrency, termination);
             products++;
-            double[] wd = w.data();
+            ColumnWindow wd = ColumnWindow.of(w);
 
             if (d == dMax) {
                 // Last block: only its Rayleigh quotients Qᵀ A Q_j are needed.
-                double[] c = DenseOps.crossProduct(q, dMax, 0, d, wd, width, 0, width, n, concurrency, termination);
+                double[] c = DenseOps.crossProduct(basisColumns.columns(0, d), wd, concurrency, termination);
                 storeBlockColumn(t, dMax, c, d, d0, width);
                 break;
             }
@@ -84,15 +85,17 @@ final class BlockKrylovSvd {
             // Round 1 against the last two blocks (A Q_j is orthogonal to the older ones in exact
             // arithmetic), then full rounds against the whole basis: block CGS2 with Cholesky QR.
             int lo = d0 - previous;
-            double[] c0 = DenseOps.crossProduct(q, dMax, lo, d - lo, wd, width, 0, width, n, concurrency, termination);
-            DenseOps.multiplyAdd(q, dMax, lo, d - lo, c0, width, wd, width, 0, n, true, false, concurrency, termination);
+            ColumnWindow recent = basisColumns.columns(lo, d - lo);
+            double[] c0 = DenseOps.crossProduct(recent, wd, concurrency, termination);
+            DenseOps.multiplyAdd(recent, c0, wd, true, false, concurrency, termination);
             Orthonormalizer.Factor fac = Orthonormalizer.factor(w, false, concurrency, termination);
             double[] coefficients = new double[d * width];
             System.arraycopy(c0, 0, coefficients, lo * width, (d - lo) * width);
             double[] r = fac.r();
             for (int round = 1; round < MAX_ROUNDS; round++) {
-                double[] c1 = DenseOps.crossProduct(q, dMax, 0, d, wd, width, 0, width, n, concurrency, termination);
-                DenseOps.multiplyAdd(q, dMax, 0, d, c1, width, wd, width, 0, n, true, false, concurrency, termination);
+                ColumnWindow all = basisColumns.columns(0, d);
+                double[] c1 = DenseOps.crossProduct(all, wd, concurrency, termination);
+                DenseOps.multiplyAdd(all, c1, wd, true, false, concurrency, termination);
                 // Orthonormal to rounding (Cholesky QR 2): it joins a basis that must stay so.
                 fac = Orthonormalizer.factor(w, true, concurrency, termination);
                 // W = P·C_acc + W_next·R_acc: fold this round's C₁ and R in.
@@ -113,14 +116,14 @@ final class BlockKrylovSvd {
             storeBlockColumn(t, dMax, coefficients, d, d0, width);
 
             int next = Math.min(b, dMax - d);
-            DenseOps.copyColumns(wd, width, 0, q, dMax, d, next, n, concurrency, termination);
+            DenseOps.copyColumns(wd.columns(0, next), basisColumns.columns(d, next), concurrency, termination);
             if (next == width) {
                 DenseBlock swap = cur;
                 cur = w;
                 w = swap;
             } else {
                 cur = new DenseBlock(n, next);
-                DenseOps.copyColumns(wd, width, 0, cur.data(), next, 0, next, n, concurrency, termination);
+                DenseOps.copyColumns(wd.columns(0, next), ColumnWindow.of(cur), concurrency, termination);
             }
             previous = width;
             width = next;
@@ -140,7 +143,7 @@ final class BlockKrylovSvd {
             System.arraycopy(ritz.vectors(), i * d, y, i * f, f);
         }
         DenseBlock u = new DenseBlock(n, f);
-        DenseOps.multiplyAdd(q, dMax, 0, d, y, f, u.data(), f, 0, n, false, true, concurrency, termination);
+        DenseOps.multiplyAdd(basisColumns.columns(0, d), y, ColumnWindow.of(u), false, true, concurrency, termination);
         TruncatedSvd.flipSigns(u);
         progress.report("svd: done", products, blocksPlanned);
         return new SvdResult(sigma, u, SvdMethod.BLOCK_KRYLOV, products, (System.nanoTime() - start) / 1_000_000);

@@ -1,7 +1,5 @@
 package spiky.algo.svd;
 
-import spiky.InvalidInputException;
-
 /**
  * Settings of the truncated SVD.
  *
@@ -18,19 +16,19 @@ public record SvdConfig(int rank, int oversampling, int powerIterations, long se
     /** The paper's reference: scikit-learn's randomized_svd at rank 128 with its defaults. */
     public static final SvdConfig DEFAULTS = new SvdConfig(128, 10, 7, 42, SvdMethod.RANDOMIZED);
 
+    /** Argument checks; the user-facing keys and their ranges are in spiky.algo.pipeline.PipelineSettings. */
     public SvdConfig {
         if (rank < 1) {
-            throw InvalidInputException.parameter("rank", rank + " is not in the range [1, " + Integer.MAX_VALUE + "]");
+            throw new IllegalArgumentException("rank must be at least 1, got " + rank);
         }
         if (oversampling < 0) {
-            throw InvalidInputException.parameter("oversampling", oversampling + " is not in the range [0, " + Integer.MAX_VALUE + "]");
+            throw new IllegalArgumentException("oversampling must not be negative, got " + oversampling);
         }
         if (powerIterations < 0) {
-            throw InvalidInputException.parameter("powerIterations",
-                    powerIterations + " is not in the range [0, " + Integer.MAX_VALUE + "]");
+            throw new IllegalArgumentException("powerIterations must not be negative, got " + powerIterations);
         }
         if (method == null) {
-            throw InvalidInputException.parameter("method", "null is not one of [randomized, block-krylov]");
+            throw new IllegalArgumentException("method is null");
         }
     }
 

@@ -451,8 +451,8 @@ class PpmiTest {
         assertEquals("sql", RankRule.SQL.configName());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RankRule.parse("symmetric"));
         assertEquals("Invalid value for `rankRule`: 'symmetric' is not one of [sql, mutual]", e.getMessage());
-        assertThrows(InvalidInputException.class, () -> new PpmiConfig(0, 10, RankRule.SQL));
-        assertThrows(InvalidInputException.class, () -> new PpmiConfig(2, 0, RankRule.SQL));
+        assertThrows(IllegalArgumentException.class, () -> new PpmiConfig(0, 10, RankRule.SQL));
+        assertThrows(IllegalArgumentException.class, () -> new PpmiConfig(2, 0, RankRule.SQL));
         assertEquals(new PpmiConfig(2, 2000, RankRule.SQL), PpmiConfig.DEFAULTS);
     }
 

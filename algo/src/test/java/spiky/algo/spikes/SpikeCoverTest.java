@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.algo.Termination;
 import spiky.algo.linalg.DenseBlock;
@@ -567,22 +566,24 @@ class SpikeCoverTest {
     @Test
     void badSettingsNameTheParameter() {
         DenseBlock e = gaussianBlock(10, 4, 1);
+        // Argument checks of the algorithm: plain IllegalArgumentException naming the argument (the
+        // user-facing keys are checked by the config layer, PipelineSettings).
         for (int f : new int[] {0, 5, -1}) {
-            InvalidInputException x = assertThrows(InvalidInputException.class, () -> level(e, f, 0.9, 0.5, 1));
-            assertTrue(x.getMessage().contains("spkDims") && x.getMessage().contains("[1, 4]"), x.getMessage());
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> level(e, f, 0.9, 0.5, 1));
+            assertTrue(x.getMessage().contains("f = " + f) && x.getMessage().contains("[1, 4]"), x.getMessage());
         }
-        InvalidInputException viaCompute = assertThrows(InvalidInputException.class,
+        IllegalArgumentException viaCompute = assertThrows(IllegalArgumentException.class,
                 () -> SpikeCover.compute(e, new SpikeConfig(List.of(2, 16), 0.9, 0.5), 1, Progress.NONE, Termination.NONE));
-        assertTrue(viaCompute.getMessage().contains("spkDims") && viaCompute.getMessage().contains("16"), viaCompute.getMessage());
-        assertTrue(assertThrows(InvalidInputException.class, () -> new SpikeConfig(List.of(0), 0.9, 0.5)).getMessage().contains("spkDims"));
+        assertTrue(viaCompute.getMessage().contains("16"), viaCompute.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new SpikeConfig(List.of(0), 0.9, 0.5)).getMessage().contains("dims"));
         for (double cosTheta : new double[] {1.0, -1.0, 1.5, Double.NaN}) {
-            assertTrue(assertThrows(InvalidInputException.class, () -> level(e, 4, cosTheta, 0.5, 1)).getMessage().contains("cosTheta"));
-            assertTrue(assertThrows(InvalidInputException.class, () -> new SpikeConfig(List.of(4), cosTheta, 0.5)).getMessage()
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> level(e, 4, cosTheta, 0.5, 1)).getMessage().contains("cosTheta"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new SpikeConfig(List.of(4), cosTheta, 0.5)).getMessage()
                     .contains("cosTheta"));
         }
         for (double rho : new double[] {0, -0.1, 1.0000001, Double.NaN}) {
-            assertTrue(assertThrows(InvalidInputException.class, () -> level(e, 4, 0.9, rho, 1)).getMessage().contains("rho"));
-            assertTrue(assertThrows(InvalidInputException.class, () -> new SpikeConfig(List.of(4), 0.9, rho)).getMessage().contains("rho"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> level(e, 4, 0.9, rho, 1)).getMessage().contains("rho"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new SpikeConfig(List.of(4), 0.9, rho)).getMessage().contains("rho"));
         }
     }
 }
