@@ -72,6 +72,16 @@ class GenerateFileCommandTest {
     }
 
     @Test
+    void helpListsEverySettingOfBothModels() {
+        CliRun help = CliRun.of("generate-file", "--help");
+        assertEquals(0, help.status(), help.err());
+        for (String key : spiky.algo.generate.PlaylistConfig.KEYS) {
+            assertTrue(help.out().contains("  " + key + " (default "), key + " in: " + help.out());
+        }
+        assertTrue(help.out().contains("  thetaMin (default "), help.out());
+    }
+
+    @Test
     void aRefusedSettingWritesNoFile() throws IOException {
         Path rows = dir.resolve("x.csv.gz");
         CliRun typo = CliRun.of("generate-file", "--model", "playlists", "--out", rows.toString(), "-c", "playlist=10");

@@ -1,10 +1,12 @@
 package spiky.algo.generate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 
 /**
  * Parameters of {@link PlaylistGenerator}: playlists shaped like Spotify's Million Playlist Dataset
@@ -69,8 +71,49 @@ public record PlaylistConfig(
     public static final int MAX_TRACKS = 200_000_000;
     public static final int MAX_LENGTH = 100_000;
 
-    public static final List<String> KEYS = List.of("playlists", "tracks", "communities", "communitySkew", "mix", "exponent",
-            "minLength", "maxLength", "meanLength", "catalogue", "firstTime", "years", "seed");
+    public static final Setting<Integer> PLAYLISTS = Setting.of("playlists", SettingType.Ints.in(1, MAX_PLAYLISTS),
+            DEFAULT_PLAYLISTS, "playlists to draw, one after the other in time");
+    public static final Setting<Integer> TRACKS = Setting.of("tracks", SettingType.Ints.in(1, MAX_TRACKS), DEFAULT_TRACKS,
+            "the pool of tracks (a track no playlist picks is not in the output)");
+    public static final Setting<Integer> COMMUNITIES = Setting.of("communities", SettingType.Ints.in(1, 1_000_000),
+            DEFAULT_COMMUNITIES, "planted communities");
+    public static final Setting<Double> COMMUNITY_SKEW = Setting.of("communitySkew", SettingType.Doubles.closed(0, 10),
+            DEFAULT_COMMUNITY_SKEW, "community c weighs (c + 1)^-s in tracks and in playlists' homes (0: equal sizes)");
+    public static final Setting<Double> MIX = Setting.of("mix", SettingType.Doubles.closed(0, 1), DEFAULT_MIX,
+            "share of slots outside the playlist's home community");
+    public static final Setting<Double> EXPONENT = Setting.of("exponent", SettingType.Doubles.closed(0.1, 100), DEFAULT_EXPONENT,
+            "tail index alpha of a track's popularity theta, P(theta > x) = x^-alpha");
+    public static final Setting<Integer> MIN_LENGTH = Setting.of("minLength", SettingType.Ints.in(1, MAX_LENGTH), DEFAULT_MIN_LENGTH,
+            "fewest slots of a playlist");
+    public static final Setting<Integer> MAX_LENGTH_SETTING = Setting.of("maxLength", SettingType.Ints.in(1, MAX_LENGTH),
+            DEFAULT_MAX_LENGTH, "most slots of a playlist, at least minLength");
+    public static final Setting<Double> MEAN_LENGTH = Setting.of("meanLength", SettingType.Doubles.closed(1, MAX_LENGTH),
+            DEFAULT_MEAN_LENGTH, "mean of the log-normal slot count before the clamp, in [minLength, maxLength]");
+    public static final Setting<Double> CATALOGUE = Setting.of("catalogue", SettingType.Doubles.closed(0, 1), DEFAULT_CATALOGUE,
+            "share of the pool released before the first playlist (the rest over the years, in id order)");
+    public static final Setting<Long> FIRST_TIME = Setting.of("firstTime", new SettingType.Longs(0, 4_102_444_800L),
+            DEFAULT_FIRST_TIME, "epoch seconds of the first playlist");
+    public static final Setting<Integer> YEARS = Setting.of("years", SettingType.Ints.in(1, 100), DEFAULT_YEARS,
+            "span of the playlists' timestamps in years");
+    public static final Setting<Long> SEED = Setting.of("seed", SettingType.Longs.any(), DEFAULT_SEED,
+            "the same config always draws the same playlists");
+
+    public static final SettingsTable<PlaylistConfig> SETTINGS = SettingsTable.<PlaylistConfig>empty()
+            .with(PLAYLISTS, PlaylistConfig::playlists)
+            .with(TRACKS, PlaylistConfig::tracks)
+            .with(COMMUNITIES, PlaylistConfig::communities)
+            .with(COMMUNITY_SKEW, PlaylistConfig::communitySkew)
+            .with(MIX, PlaylistConfig::mix)
+            .with(EXPONENT, PlaylistConfig::exponent)
+            .with(MIN_LENGTH, PlaylistConfig::minLength)
+            .with(MAX_LENGTH_SETTING, PlaylistConfig::maxLength)
+            .with(MEAN_LENGTH, PlaylistConfig::meanLength)
+            .with(CATALOGUE, PlaylistConfig::catalogue)
+            .with(FIRST_TIME, PlaylistConfig::firstTime)
+            .with(YEARS, PlaylistConfig::years)
+            .with(SEED, PlaylistConfig::seed);
+
+    public static final List<String> KEYS = SETTINGS.keys();
 
     public static final PlaylistConfig DEFAULTS = from(Map.of());
 
@@ -91,39 +134,14 @@ public record PlaylistConfig(
 
     /** Reads a configuration map whose keys are exactly {@link #KEYS} (absent keys take their defaults). */
     public static PlaylistConfig from(Map<String, ?> map) {
-        ConfigReader c = new ConfigReader(map, KEYS);
-        return new PlaylistConfig(
-                c.intIn("playlists", DEFAULT_PLAYLISTS, 1, MAX_PLAYLISTS),
-                c.intIn("tracks", DEFAULT_TRACKS, 1, MAX_TRACKS),
-                c.intIn("communities", DEFAULT_COMMUNITIES, 1, 1_000_000),
-                c.doubleIn("communitySkew", DEFAULT_COMMUNITY_SKEW, 0, 10),
-                c.doubleIn("mix", DEFAULT_MIX, 0, 1),
-                c.doubleIn("exponent", DEFAULT_EXPONENT, 0.1, 100),
-                c.intIn("minLength", DEFAULT_MIN_LENGTH, 1, MAX_LENGTH),
-                c.intIn("maxLength", DEFAULT_MAX_LENGTH, 1, MAX_LENGTH),
-                c.doubleIn("meanLength", DEFAULT_MEAN_LENGTH, 1, MAX_LENGTH),
-                c.doubleIn("catalogue", DEFAULT_CATALOGUE, 0, 1),
-                c.longIn("firstTime", DEFAULT_FIRST_TIME, 0, 4_102_444_800L),
-                c.intIn("years", DEFAULT_YEARS, 1, 100),
-                c.longIn("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE));
+        ConfigReader c = SETTINGS.reader(map);
+        return new PlaylistConfig(PLAYLISTS.read(c), TRACKS.read(c), COMMUNITIES.read(c), COMMUNITY_SKEW.read(c), MIX.read(c),
+                EXPONENT.read(c), MIN_LENGTH.read(c), MAX_LENGTH_SETTING.read(c), MEAN_LENGTH.read(c), CATALOGUE.read(c),
+                FIRST_TIME.read(c), YEARS.read(c), SEED.read(c));
     }
 
     /** The parameters under their configuration keys, in {@link #KEYS} order; {@link #from} reads it back. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("playlists", (long) playlists);
-        m.put("tracks", (long) tracks);
-        m.put("communities", (long) communities);
-        m.put("communitySkew", communitySkew);
-        m.put("mix", mix);
-        m.put("exponent", exponent);
-        m.put("minLength", (long) minLength);
-        m.put("maxLength", (long) maxLength);
-        m.put("meanLength", meanLength);
-        m.put("catalogue", catalogue);
-        m.put("firstTime", firstTime);
-        m.put("years", (long) years);
-        m.put("seed", seed);
-        return m;
+        return SETTINGS.toMap(this);
     }
 }

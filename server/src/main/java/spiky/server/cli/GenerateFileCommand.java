@@ -32,9 +32,14 @@ final class GenerateFileCommand implements Callable<Integer> {
     Path truth;
 
     @Option(names = {"-c", "--config"}, description = "A generator setting as key=value (repeatable), e.g. -c playlists=10000. "
-            + "playlists: " + "playlists, tracks, communities, communitySkew, mix, exponent, minLength, maxLength, meanLength, catalogue, firstTime, years, seed; "
-            + "dcbm: those of CALL spiky.dcbm.generate.")
+            + "The settings of each model are listed below.")
     Map<String, String> config = new LinkedHashMap<>();
+
+    /** The usage footer: every setting of both models, from their tables (so the help cannot go stale). */
+    static String settingsHelp() {
+        return "%nSettings of --model playlists:%n  " + PlaylistConfig.SETTINGS.render().replace("; ", "%n  ")
+                + "%n%nSettings of --model dcbm:%n  " + DcbmConfig.SETTINGS.render().replace("; ", "%n  ") + "%n";
+    }
 
     @Override
     public Integer call() throws IOException {
