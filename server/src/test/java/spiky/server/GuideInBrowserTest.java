@@ -21,7 +21,8 @@ import spiky.server.http.ApiOptions;
  * The guide played the way an analyst plays it: in headless Chromium, Neo4j Browser as spiky
  * serves it, logged in as neo4j with the password generated at the first start, the command
  * {@code :play http://localhost:<api>/guide/} typed into Browser's editor; then the first slide
- * must show and one of its queries, run from its play icon, must return the default dataset.
+ * must show and one of its queries, run from its play icon, must return the default dataset; on
+ * the fourth slide, its :params block (parsed by Browser) and the Spk sweep that reads them.
  * It starts a Chromium process (DevToolsChromium).
  */
 @Tag("process")
@@ -106,6 +107,25 @@ class GuideInBrowserTest {
             assertEquals(0, chromium.evaluate("document.querySelectorAll('[data-testid=cypherFrameErrorMessage]').length").asInt(),
                     chromium.pageText(3000));
             assertTrue(chromium.evaluate("(" + result + ").innerText").asText().contains("\"dcbm\""), chromium.pageText(3000));
+
+            // Slide 4 of 6, the reports: its :params block, as Browser parses it, then the sweep that reads them.
+            String guideFrame = "[...document.querySelectorAll('[data-testid=carousel]')].find(c => c.innerText.includes('/ 6'))";
+            chromium.waitFor("the guide's six slides", guideFrame + ".innerText.includes('1 / 6')", WAIT);
+            for (int slide = 2; slide <= 4; slide++) {
+                chromium.evaluate("(" + guideFrame + ").querySelector('[data-testid=nextSlide]').click()");
+                chromium.waitFor("slide " + slide, guideFrame + ".innerText.includes('" + slide + " / 6')", WAIT);
+            }
+            String blocks = "[...(" + guideFrame + ").querySelectorAll('pre.runnable')]";
+            chromium.evaluate(blocks + ".find(p => p.textContent.includes(':params {run:') && p.textContent.includes('maxF')).querySelector('i').click()");
+            chromium.waitFor("the parameters set", "[...document.querySelectorAll('[data-testid=frame]')]"
+                    + ".some(f => /\"maxF\":\s*null/.test(f.innerText) && /\"run\":\s*\"dcbm-1\"/.test(f.innerText))", WAIT);
+            chromium.evaluate(blocks + ".find(p => p.textContent.includes('CALL spiky.spikes.sweep')).querySelector('i').click()");
+            String sweep = "[...document.querySelectorAll('[data-testid=frame]')].filter(f => !f.querySelector('[data-testid=carousel]'))"
+                    + ".map(f => f.querySelector('[data-testid=frameContents]'))"
+                    + ".find(c => c && c.innerText.includes('recommendedF') && /spectral-gap|before-noise|first-level|no-noise/.test(c.innerText))";
+            chromium.waitFor("the sweep's rows with the recommended f and its rule", sweep, WAIT);
+            assertEquals(0, chromium.evaluate("document.querySelectorAll('[data-testid=cypherFrameErrorMessage]').length").asInt(),
+                    chromium.pageText(3000));
         }
     }
 }
