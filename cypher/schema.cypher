@@ -4,7 +4,9 @@
 // The model: several datasets side by side in one database.
 //   (:Dataset {name, status, format, source, items, contexts, interactions, rowsRead,
 //              duplicates, rowsSkipped, hasTimestamps, hasWeights, hasTruth,
-//              itemIdType, contextIdType, importedAt, seconds})
+//              itemIdType, contextIdType, importedAt, seconds, readerOptions?})
+//     readerOptions: how the reader was told to read the file, as 'key=value, ...' with every
+//     option's effective value (only the cornell format takes any: 'minSongs=5, countBy=distinct').
 //     status: 'importing' while a load is under way, 'ready' once it is whole. A dataset left
 //     'importing' by a crash is erased at the next start-up, so queries never see half a dataset.
 //   (:Item {dataset, id, name?, trueCommunity?, theta?})   one per distinct item of a dataset

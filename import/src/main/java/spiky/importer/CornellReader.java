@@ -3,6 +3,7 @@ package spiky.importer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import spiky.InvalidInputException;
 import spiky.Progress;
@@ -13,12 +14,27 @@ import spiky.data.InteractionsBuilder;
  * metadata lines (lists of numbers: the song ids and their counts), then one playlist per line as
  * space-separated integer song ids. The context id
  * of the playlist on line n is n - 2, so that it leads back to its line. Playlists with fewer
- * than {@value #MIN_SONGS} distinct songs are skipped. Song titles come from
+ * than {@link CornellOptions#minSongs()} songs (by default 5 distinct ones; see
+ * {@link CornellOptions#countBy()}) are skipped. Song titles come from
  * {@code song_hash.txt} beside the file ({@code id<TAB>title<TAB>artist}) when it is there.
  */
 public final class CornellReader implements InteractionReader {
-    static final int MIN_SONGS = 5;
     private static final int HEADER_LINES = 2;
+
+    private final CornellOptions options;
+
+    public CornellReader() {
+        this(CornellOptions.DEFAULTS);
+    }
+
+    public CornellReader(CornellOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public Map<String, Object> options() {
+        return options.asMap();
+    }
 
     @Override
     public void read(Path file, InteractionsBuilder into, Progress progress) throws IOException {
@@ -31,7 +47,7 @@ public final class CornellReader implements InteractionReader {
             String line;
             while ((line = lines.next()) != null) {
                 Set<String> songs = songs(line, lines);
-                if (songs.size() < MIN_SONGS) {
+                if (songCount(line, songs) < options.minSongs()) {
                     into.skipRow();
                     continue;
                 }
@@ -66,6 +82,18 @@ public final class CornellReader implements InteractionReader {
                         + Fields.visible(Fields.quote(line)));
             }
         }
+    }
+
+    /**
+     * The playlist's size by the chosen rule. {@code split} is the part count of Python's
+     * {@code line.split(' ')}: one more than the number of spaces, so repeated songs count and so
+     * does the empty part after a trailing space.
+     */
+    private int songCount(String line, Set<String> distinct) {
+        if (CornellOptions.SPLIT.equals(options.countBy())) {
+            return (int) line.chars().filter(c -> c == ' ').count() + 1;
+        }
+        return distinct.size();
     }
 
     /** The line's distinct song ids, in order. */

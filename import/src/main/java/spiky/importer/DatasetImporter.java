@@ -30,22 +30,31 @@ public final class DatasetImporter {
         DatasetNames.check(request.dataset());
         Format format = Format.parse(request.format());
         long started = System.nanoTime();
-        Interactions data = read(format, request);
+        InteractionReader reader = format.reader(request.options());
+        Interactions data = read(reader, request);
         long read = System.nanoTime();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("format", format.cliName());
         properties.put("source", request.path().getFileName().toString());
+        if (!reader.options().isEmpty()) {
+            // So that the dataset remembers how it was read (a graph property holds no map).
+            properties.put("readerOptions", ReaderOptions.describe(reader.options()));
+        }
         new DatasetWriter(db, DatasetWriter.DEFAULT_BATCH, progress).write(request.dataset(), data, properties, request.replace());
         long written = System.nanoTime();
         return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
-                data.contextCount(), data.rowsSkipped(), data.duplicates(), (read - started) / 1e9, (written - read) / 1e9);
+                data.contextCount(), data.rowsSkipped(), data.duplicates(), reader.options(), (read - started) / 1e9, (written - read) / 1e9);
     }
 
     /** Reads and checks the input files without touching the database. */
     public Interactions read(Format format, ImportRequest request) {
+        return read(format.reader(request.options()), request);
+    }
+
+    private Interactions read(InteractionReader reader, ImportRequest request) {
         InteractionsBuilder builder = new InteractionsBuilder();
         try {
-            format.reader().read(request.path(), builder, progress);
+            reader.read(request.path(), builder, progress);
             TruthFileReader.Truth truth = request.items() == null ? null : TruthFileReader.read(request.items(), progress);
             if (truth != null) {
                 truth.names().forEach(builder::name);

@@ -2,6 +2,7 @@ package spiky.importer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import spiky.Progress;
 import spiky.data.InteractionsBuilder;
 
@@ -15,4 +16,9 @@ public interface InteractionReader {
      * Reads {@code file} (plain or gzip) and, where the format has them, the name files beside it.
      */
     void read(Path file, InteractionsBuilder into, Progress progress) throws IOException;
+
+    /** The reader's options with their effective values (empty for a format that takes none): what the dataset records. */
+    default Map<String, Object> options() {
+        return Map.of();
+    }
 }

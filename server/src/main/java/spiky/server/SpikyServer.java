@@ -51,7 +51,8 @@ public final class SpikyServer implements AutoCloseable {
             }
             String given = options.api().token() != null ? options.api().token() : System.getenv(ApiOptions.TOKEN_ENV);
             Secret token = Secret.of(given, options.database().dataDir().resolve(ApiOptions.TOKEN_FILE));
-            ApiServer api = ApiServer.start(database.db(), database.runChanges()::generation, options.api().withToken(token.value()), progress);
+            ApiServer api = ApiServer.start(database.db(), database.runChanges()::generation, options.api().withToken(token.value())
+                    .withBrowser(options.database().httpPort(), options.defaultDataset()), progress);
             return new SpikyServer(options, database, api, token);
         } catch (RuntimeException e) {
             database.close();

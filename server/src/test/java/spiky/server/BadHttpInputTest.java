@@ -52,6 +52,7 @@ class BadHttpInputTest {
         run = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
         Files.writeString(dir.resolve("import/plays.csv"), "item,context\na,u1\nb,u1\n");
         Files.writeString(dir.resolve("import/broken.csv"), "item,context\na,u1\nb\n");
+        Files.writeString(dir.resolve("import/train.txt"), "0 1 2 3 4\n1 1 1 1 1\n0 1 2 3 4 \n");
         Files.writeString(dir.resolve("secret.csv"), "item,context\na,u1\n");
     }
 
@@ -95,6 +96,16 @@ class BadHttpInputTest {
                 Arguments.of("10 kB path", "{\"format\": \"csv\", \"path\": \"" + LONG + "\"}", 400, "`path`: no file"),
                 Arguments.of("items outside", "{\"format\": \"csv\", \"path\": \"plays.csv\", \"items\": \"../../secret.csv\"}", 400, "`items`:"),
                 Arguments.of("a broken file", "{\"format\": \"csv\", \"path\": \"broken.csv\"}", 400, "broken.csv:3: expected 2 comma-separated fields, found 1"),
+                Arguments.of("reader options for csv", "{\"format\": \"csv\", \"path\": \"plays.csv\", \"options\": {\"minSongs\": 4}}", 400,
+                        "Unexpected reader option minSongs for the csv format"),
+                Arguments.of("options not an object", "{\"format\": \"cornell\", \"path\": \"train.txt\", \"options\": \"minSongs=4\"}", 400,
+                        "`options`: expected a JSON object"),
+                Arguments.of("unknown cornell option", "{\"format\": \"cornell\", \"path\": \"train.txt\", \"options\": {\"countby\": \"split\"}}", 400,
+                        "countby (Did you mean [countBy]?)"),
+                Arguments.of("bad minSongs", "{\"format\": \"cornell\", \"path\": \"train.txt\", \"options\": {\"minSongs\": 0}}", 400,
+                        "`minSongs`: 0 is not in the range"),
+                Arguments.of("bad countBy", "{\"format\": \"cornell\", \"path\": \"train.txt\", \"options\": {\"countBy\": \"all\"}}", 400,
+                        "`countBy`: 'all' is not one of [distinct, split]"),
                 Arguments.of("dataset named in the body", "{\"format\": \"csv\", \"path\": \"plays.csv\", \"dataset\": \"dcbm\"}", 400, "Unexpected configuration key: dataset"),
                 Arguments.of("huge body", "{\"format\": \"csv\", \"path\": \"plays.csv\", \"x\": \"" + "y".repeat(2 << 20) + "\"}", 413, ""));
     }

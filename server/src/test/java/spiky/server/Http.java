@@ -60,6 +60,15 @@ final class Http {
         return send(b.build());
     }
 
+    /** Any method with these headers (name, value, name, value, ...) and no body. */
+    static Response request(String method, String url, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     /** One Server-Sent Event: its name and its data line. */
     record Event(String name, String data) {}
 

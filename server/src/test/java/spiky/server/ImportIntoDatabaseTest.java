@@ -113,6 +113,31 @@ class ImportIntoDatabaseTest {
         assertEquals(17_632L, named.get("n"));
     }
 
+    /**
+     * Cornell's yes_small training playlists by both rules, in the graph: the counts checked
+     * against an independent count of train.txt (SharedDatasetsReadTest checks the reader against
+     * PROVENANCE.md), the Dataset record saying how it was read, and the song names of song_hash.txt.
+     */
+    @Test
+    void cornellYesSmallByBothRulesRecordsItsReaderOptions() {
+        Path file = SharedData.require("cornell-yes-playlists/yes_small/train.txt");
+        ImportSummary distinct = new DatasetImporter(database.db(), Progress.NONE)
+                .run(new ImportRequest("yes-small", "cornell", file, null, false));
+        assertEquals(List.of(3_113L, 10_242L, 115_657L), counted("yes-small"));
+        assertEquals(31_238, distinct.skipped());
+        assertEquals(Map.of("minSongs", 5, "countBy", "distinct"), distinct.readerOptions());
+        ImportSummary split = new DatasetImporter(database.db(), Progress.NONE)
+                .run(new ImportRequest("yes-small-split", "cornell", file, null, false, Map.of("countBy", "split")));
+        assertEquals(List.of(3_144L, 12_972L, 126_566L), counted("yes-small-split"));
+        assertEquals(28_508, split.skipped());
+        Map<String, Object> d = one("MATCH (d:Dataset) WHERE d.name STARTS WITH 'yes-small' "
+                + "RETURN collect(d.name + ': ' + d.readerOptions) AS options", Map.of());
+        assertEquals(java.util.Set.of("yes-small: minSongs=5, countBy=distinct", "yes-small-split: minSongs=5, countBy=split"),
+                java.util.Set.copyOf((List<?>) d.get("options")));
+        Map<String, Object> named = one("MATCH (i:Item {dataset: 'yes-small'}) WHERE i.name IS NOT NULL RETURN count(i) AS n", Map.of());
+        assertEquals(3_113L, named.get("n"));
+    }
+
     @Test
     void aCorruptedLineIsRefusedWithFileAndLineAndLeavesNoTrace() throws IOException {
         Path original = SharedData.require("ml-100k/u.data");

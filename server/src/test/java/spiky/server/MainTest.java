@@ -72,4 +72,39 @@ class MainTest {
         assertEquals(Main.USER_ERROR, r.status());
         assertTrue(r.err().contains("format") && r.err().contains("parquet"), r.err());
     }
+
+    @Test
+    void importTakesCornellReaderOptionsAndTheDatasetRecordsThem() throws IOException {
+        Path data = dir.resolve("data");
+        Path train = dir.resolve("train.txt");
+        // Playlist 1: 5 distinct songs; 2: 4 distinct songs, 5 parts of line.split(' '); 3: 3 songs.
+        Files.writeString(train, "0 1 2 3 4 5 6 7\n1 1 1 1 1 1 1 1\n0 1 2 3 4 \n4 5 6 7 \n5 6 7 \n");
+        Run split = run("import", "--data", data.toString(), "--dataset", "yes-split", "--format", "cornell", "--path", train.toString(),
+                "-o", "minSongs=5", "-o", "countBy=split");
+        assertEquals(0, split.status(), split.err());
+        assertTrue(split.out().contains("(cornell, minSongs=5, countBy=split)") && split.out().contains("2 contexts; 1 rows skipped"), split.out());
+        Run distinct = run("import", "--data", data.toString(), "--dataset", "yes-distinct", "--format", "cornell", "--path", train.toString());
+        assertEquals(0, distinct.status(), distinct.err());
+        assertTrue(distinct.out().contains("(cornell, minSongs=5, countBy=distinct)") && distinct.out().contains("1 contexts; 2 rows skipped"),
+                distinct.out());
+
+        Run typo = run("import", "--data", data.toString(), "--dataset", "typo", "--format", "cornell", "--path", train.toString(),
+                "-o", "minsongs=4");
+        assertEquals(Main.USER_ERROR, typo.status());
+        assertTrue(typo.err().contains("Unexpected configuration key: minsongs (Did you mean [minSongs]?)"), typo.err());
+        Path csv = dir.resolve("plays.csv");
+        Files.writeString(csv, "item,context\na,u1\n");
+        Run csvWithOption = run("import", "--data", data.toString(), "--dataset", "c", "--format", "csv", "--path", csv.toString(),
+                "-o", "countBy=split");
+        assertEquals(Main.USER_ERROR, csvWithOption.status());
+        assertTrue(csvWithOption.err().contains("Unexpected reader option countBy for the csv format"), csvWithOption.err());
+
+        try (SpikyDatabase db = SpikyDatabase.open(DatabaseOptions.local(data))) {
+            Map<String, Object> options = db.db().executeTransactionally(
+                    "MATCH (d:Dataset) RETURN collect([d.name, d.readerOptions, d.contexts]) AS rows", Map.of(), r -> r.next());
+            assertEquals(java.util.Set.of(java.util.List.of("yes-split", "minSongs=5, countBy=split", 2L),
+                    java.util.List.of("yes-distinct", "minSongs=5, countBy=distinct", 1L)),
+                    java.util.Set.copyOf((java.util.List<?>) options.get("rows")));
+        }
+    }
 }

@@ -206,6 +206,21 @@ class SpikyServerTest {
     }
 
     @Test
+    void importEndpointPassesReaderOptionsAndTheDatasetRecordsThem() throws IOException {
+        Files.createDirectories(dir.resolve("import"));
+        // Playlist 1: 5 distinct songs; 2: 4 distinct songs but 5 parts of line.split(' '); 3: 3 songs.
+        Files.writeString(dir.resolve("import/yes.txt"), "0 1 2 3 4 5 6 7\n1 1 1 1 1 1 1 1\n0 1 2 3 4 \n4 5 6 7 \n5 6 7 \n");
+        Http.Response created = Http.post(api + "/api/datasets/yes/import",
+                "{\"format\":\"cornell\",\"path\":\"yes.txt\",\"options\":{\"countBy\":\"split\",\"minSongs\":5}}", bearer());
+        assertEquals(201, created.status(), created.body());
+        assertEquals(2, created.json().get("contexts").asLong(), created.body());
+        assertEquals(1, created.json().get("skipped").asLong(), created.body());
+        assertEquals("{\"minSongs\":5,\"countBy\":\"split\"}", created.json().get("readerOptions").toString());
+        JsonNode dataset = Http.get(api + "/api/datasets/yes").json();
+        assertEquals("minSongs=5, countBy=split", dataset.get("readerOptions").asText(), dataset.toString());
+    }
+
+    @Test
     void theDefaultDatasetsRunIsListedAndDescribed() {
         Http.Response list = Http.get(api + "/api/datasets/dcbm/runs");
         assertEquals(200, list.status(), list.body());
@@ -515,7 +530,7 @@ class SpikyServerTest {
                 .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
         java.util.Set<String> registered = new java.util.TreeSet<>();
         for (String route : server.apiRoutes()) {
-            if (route.split(" ")[1].startsWith("/api/")) {
+            if (route.split(" ")[1].startsWith("/api/") || route.split(" ")[1].equals("/guide/")) {
                 registered.add(route);
             }
         }

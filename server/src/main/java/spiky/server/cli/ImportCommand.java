@@ -1,6 +1,8 @@
 package spiky.server.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +33,15 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an existing dataset of that name.")
     boolean replace;
 
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
+            description = "A reader option, repeatable (cornell: minSongs=N, default 5; countBy=distinct|split, default distinct).")
+    Map<String, String> options = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         TerminalProgress progress = TerminalProgress.forStderr();
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
-            ImportSummary summary = new DatasetImporter(database.db(), progress).run(new ImportRequest(dataset, format, path, items, replace));
+            ImportSummary summary = new DatasetImporter(database.db(), progress).run(new ImportRequest(dataset, format, path, items, replace, options));
             progress.finish();
             System.out.println(summary.describe());
         } finally {

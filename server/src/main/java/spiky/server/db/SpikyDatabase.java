@@ -125,10 +125,22 @@ public final class SpikyDatabase implements AutoCloseable {
                 // Browser starts with its product-analytics consent off (no banner asking for it).
                 Map.entry(GraphDatabaseSettings.udc_enabled, false),
                 Map.entry(ServerSettings.allow_telemetry, false),
+                // Browser plays remote guides only from these hosts: spiky's own guide is served
+                // by the API, on the host every port listens on (http://localhost:7070/guide/).
+                Map.entry(ServerSettings.browser_remote_content_hostname_whitelist, guideHosts(options.httpHost())),
                 Map.entry(BoltConnector.enabled, options.network()),
                 Map.entry(BoltConnector.listen_address, new SocketAddress(options.boltHost(), options.boltPort())),
                 Map.entry(HttpConnector.enabled, options.network()),
                 Map.entry(HttpConnector.listen_address, new SocketAddress(options.httpHost(), options.httpPort())));
+    }
+
+    /** localhost and 127.0.0.1, and the API's host when it is another (the API listens where Neo4j's HTTP connector does). */
+    static String guideHosts(String host) {
+        List<String> hosts = new java.util.ArrayList<>(List.of("localhost", "127.0.0.1"));
+        if (host != null && !host.isBlank() && !hosts.contains(host) && !host.equals("0.0.0.0")) {
+            hosts.add(host);
+        }
+        return String.join(",", hosts);
     }
 
     public GraphDatabaseAPI db() {

@@ -50,6 +50,8 @@ public final class ApiServer implements AutoCloseable {
         ReportCache reports = new ReportCache(queries, mapper, options.reportCacheBytes(), runGeneration);
         HealthRoutes health = new HealthRoutes(db, queries, reports);
         BearerToken writes = new BearerToken(options.token());
+        BrowserCors cors = new BrowserCors(options.browserOrigins());
+        GuideRoutes guide = new GuideRoutes(queries, options.guideDataset());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
@@ -60,7 +62,9 @@ public final class ApiServer implements AutoCloseable {
             // Javalin tries static files only after the routes, so unknown /api paths still get the JSON 404.
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
+            config.routes.before(cors::apply);
             config.routes.before("/api/*", writes::check);
+            config.routes.get("/guide/", guide::get);
             config.routes.get("/api/health", health::get);
             config.routes.get("/api/openapi.json", openApi::get);
             config.routes.get("/api/datasets", datasets::list);

@@ -16,11 +16,11 @@ import spiky.importer.ImportRequest;
 import spiky.importer.ImportSummary;
 
 /**
- * POST /api/datasets/{name}/import with a JSON body {format, path, items?, replace?}, the paths
+ * POST /api/datasets/{name}/import with a JSON body {format, path, items?, replace?, options?}, the paths
  * relative to the import directory. Answers 201 with the import summary once the dataset is whole.
  */
 final class ImportRoutes {
-    private static final Set<String> KEYS = Set.of("format", "path", "items", "replace");
+    private static final Set<String> KEYS = Set.of("format", "path", "items", "replace", "options");
 
     private final GraphDatabaseService db;
     private final ImportDirectory directory;
@@ -34,6 +34,20 @@ final class ImportRoutes {
         this.progress = progress;
     }
 
+    /** The body's {@code options}: a JSON object of reader options, or none. */
+    private static Map<String, ?> readerOptions(Map<String, Object> body) {
+        Object options = body.get("options");
+        if (options == null) {
+            return Map.of();
+        }
+        if (!(options instanceof Map<?, ?> map)) {
+            throw InvalidInputException.parameter("options", "expected a JSON object of reader options, got " + options);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) map;
+        return typed;
+    }
+
     void post(Context ctx) {
         String name = DatasetNames.check(ctx.pathParam("name"));
         Map<String, Object> body = JsonBodies.object(ctx);
@@ -45,7 +59,7 @@ final class ImportRoutes {
         Path path = directory.resolve("path", config.string("path", null));
         String itemsName = config.string("items", null);
         Path items = itemsName == null ? null : directory.resolve("items", itemsName);
-        ImportRequest request = new ImportRequest(name, format, path, items, config.bool("replace", false));
+        ImportRequest request = new ImportRequest(name, format, path, items, config.bool("replace", false), readerOptions(body));
         if (!running.tryLock()) {
             ctx.status(HttpStatus.CONFLICT).json(new ApiError(409, "Conflict", "Another import is running; try again when it has finished"));
             return;
