@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -16,6 +17,7 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.InvalidInputException;
 import spiky.Progress;
+import spiky.algo.Termination;
 import spiky.algo.linalg.DenseBlock;
 import spiky.algo.pipeline.PipelineResult;
 import spiky.algo.ppmi.PpmiConfig;
@@ -29,8 +31,6 @@ import spiky.algo.svd.SvdResult;
  * the latest one. A failed run's partial results are removed.
  */
 public final class RunStore {
-    private static final int BATCH = 10_000;
-
     private final GraphDatabaseService db;
     private final Progress progress;
 
@@ -203,6 +203,19 @@ public final class RunStore {
         return "millis" + Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
     }
 
+    /** Returns what {@code work} returns; should it fail, the run is marked failed with the reason ({@link #fail}) first. */
+    public <T> T failOnError(String runId, Supplier<T> work) {
+        return Undo.get(work, failure -> fail(runId, failure.getMessage()));
+    }
+
+    /** As {@link #failOnError(String, Supplier)}, for work that returns nothing. */
+    public void failOnError(String runId, Runnable work) {
+        failOnError(runId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Marks a run failed with the reason, and removes what it had written. */
     public void fail(String runId, String reason) {
         deleteResults(runId);
@@ -293,24 +306,20 @@ public final class RunStore {
         return newest == null ? null : (String) newest.getProperty("id");
     }
 
+    /** Deleting is undoing (a failed run, a deleted one): it runs to its end, whatever termination says. */
     private long deleteEmbeddings(String runId) {
-        long total = 0;
-        while (true) {
+        return new BatchedWrites(db, Progress.NONE, Termination.NONE).untilDone(BatchedWrites.NODES, (tx, limit) -> {
             int deleted = 0;
-            try (Transaction tx = db.beginTx(); ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
-                while (it.hasNext() && deleted < BATCH) {
+            try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
+                while (it.hasNext() && deleted < limit) {
                     Node n = it.next();
                     n.getRelationships().forEach(Relationship::delete);
                     n.delete();
                     deleted++;
                 }
-                tx.commit();
             }
-            total += deleted;
-            if (deleted == 0) {
-                return total;
-            }
-        }
+            return deleted;
+        });
     }
 
     private void deleteResults(String runId) {
