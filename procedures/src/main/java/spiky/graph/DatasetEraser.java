@@ -46,7 +46,7 @@ public final class DatasetEraser {
     }
 
     public void erase(String name) {
-        RunPpmi.forget(name);
+        RunPpmi.in(db).forget(name);
         for (Label label : labelsWithDataset()) {
             eraseNodes(label, name);
         }

@@ -109,7 +109,7 @@ public final class PpmiWriter {
             tx.acquireWriteLock(d);
             record.writeTo(d);
             d.removeProperty(WRITING);
-            RunPpmi.offer(record.tag(), items, ppmi);
+            RunPpmi.in(db).offer(record.tag(), items, ppmi);
             tx.commit();
         }
     }

@@ -115,7 +115,7 @@ public final class RunStore {
             }
             if (write || keptSet != null) {
                 run.setProperty("ppmiDigest", Long.toHexString(digest));
-                RunPpmi.offer(write ? runId : keptSet, items, ppmi);
+                RunPpmi.in(db).offer(write ? runId : keptSet, items, ppmi);
             }
             markFinished(run, d, runId);
             tx.commit();

@@ -29,6 +29,10 @@ public final class DcbmFitProcedures {
     private static final List<String> WEIGHTS = List.of("count", "ppmi");
     private static final List<String> KEYS = List.of("f", "weight", "blocks");
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public Transaction tx;
 
@@ -64,7 +68,7 @@ public final class DcbmFitProcedures {
         Weight weight = "ppmi".equals(reader.oneOf("weight", "count", WEIGHTS)) ? Weight.PPMI : Weight.COUNT;
         int blocks = reader.intIn("blocks", DEFAULT_BLOCKS, 1, MAX_BLOCKS);
 
-        SpikeGraph graph = SpikeGraphReader.read(tx, run, f, weight, guard::check);
+        SpikeGraph graph = SpikeGraphReader.read(tx, service.ppmiSets(), run, f, weight, guard::check);
         DcbmFit.Result fit = DcbmFit.fit(graph.input(), blocks);
         return Stream.of(row(graph, fit));
     }

@@ -17,6 +17,10 @@ import spiky.graph.RunDegrees;
 public final class DegreeProcedures {
     private static final List<String> KEYS = List.of("f");
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public Transaction tx;
 
@@ -34,6 +38,6 @@ public final class DegreeProcedures {
     public Stream<RunDegrees.Row> degrees(@Name("runId") String runId, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         ConfigReader reader = new ConfigReader(config, KEYS);
         Long f = reader.has("f") ? reader.longIn("f", 0, 1, Integer.MAX_VALUE) : null;
-        return RunDegrees.read(tx, runId, f, guard::check).stream();
+        return RunDegrees.read(tx, service.ppmiSets(), runId, f, guard::check).stream();
     }
 }

@@ -24,6 +24,10 @@ public final class PipelineProcedures {
             + ConfigDocs.MAX_PPMI + ": above this many pairs they are not written; until (none): only interactions with a "
             + "timestamp up to this moment (epoch seconds, ISO-8601 date or date-time, Cypher date): the dataset as it was then.";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -43,7 +47,7 @@ public final class PipelineProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PipelineConfig parsed = PipelineConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.pipeline", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.pipeline", dataset, log)) {
             return Stream.of(PipelineRunner.write(db, dataset, parsed, job, guard::check));
         }
     }
@@ -56,7 +60,7 @@ public final class PipelineProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PipelineConfig parsed = PipelineConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.pipeline.stats", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.pipeline.stats", dataset, log)) {
             return Stream.of(PipelineRunner.stats(db, dataset, parsed, job, guard::check));
         }
     }

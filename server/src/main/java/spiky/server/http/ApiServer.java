@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.InvalidInputException;
 import spiky.Progress;
+import spiky.proc.SpikyService;
 
 /** The spiky HTTP API (Javalin): routes, JSON, and errors as {status, title, detail}. */
 public final class ApiServer implements AutoCloseable {
@@ -43,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
         SimilarRoutes similar = new SimilarRoutes(queries);
         ForecastRoutes forecast = new ForecastRoutes(queries);
         SweepRoutes sweep = new SweepRoutes(queries);
-        RunLauncher launcher = new RunLauncher(db, queries);
+        RunLauncher launcher = new RunLauncher(db, queries, SpikyService.of(db).jobs());
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

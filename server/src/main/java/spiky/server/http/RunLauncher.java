@@ -29,6 +29,7 @@ final class RunLauncher implements AutoCloseable {
 
     private final GraphDatabaseService db;
     private final Queries queries;
+    private final Jobs jobs;
     private final RunEvents events = new RunEvents();
     /** One run at a time: a run takes all cores and much of the heap; later ones wait their turn. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -38,9 +39,11 @@ final class RunLauncher implements AutoCloseable {
     });
     private volatile boolean closing;
 
-    RunLauncher(GraphDatabaseService db, Queries queries) {
+    /** @param jobs the database's jobs (its SpikyService's), where a run started here is listed for spiky.progress() */
+    RunLauncher(GraphDatabaseService db, Queries queries, Jobs jobs) {
         this.db = db;
         this.queries = queries;
+        this.jobs = jobs;
     }
 
     void post(Context ctx) {
@@ -66,7 +69,7 @@ final class RunLauncher implements AutoCloseable {
     }
 
     private void execute(String run, String dataset, PipelineConfig config) {
-        try (Jobs.Job job = Jobs.start("POST /api/datasets/" + dataset + "/runs", run, null)) {
+        try (Jobs.Job job = jobs.start("POST /api/datasets/" + dataset + "/runs", run, null)) {
             PipelineRunner.Row row = PipelineRunner.complete(db, run, dataset, config, (stage, done, total) -> {
                 job.report(stage, done, total);
                 Map<String, Object> data = new LinkedHashMap<>();
@@ -80,6 +83,7 @@ final class RunLauncher implements AutoCloseable {
                 if (closing) {
                     throw new IllegalStateException("the server is shutting down");
                 }
+                job.check();
             });
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("run", run);
