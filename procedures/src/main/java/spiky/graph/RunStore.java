@@ -248,7 +248,8 @@ public final class RunStore {
      * dataset's latest, the newest other finished run takes its place; then its Embedding nodes go,
      * then the run node, then the PPMI set that only it named. Should the process stop half-way,
      * what is left is a failed run, and deleting it again completes the work. A running run is
-     * refused: it would finish into a deleted node.
+     * refused (an InvalidInputException of kind CONFLICT; an unknown one, NOT_FOUND): it would
+     * finish into a deleted node.
      */
     public Deleted delete(String runId) {
         String dataset;
@@ -256,10 +257,10 @@ public final class RunStore {
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
             if (run == null) {
-                throw InvalidInputException.parameter("runId", "no run '" + runId + "'");
+                throw InvalidInputException.notFound("runId", "no run '" + runId + "'");
             }
             if (GraphModel.RUN_RUNNING.equals(run.getProperty("status", null))) {
-                throw InvalidInputException.parameter("runId", "run '" + runId + "' is still running: wait for it to finish");
+                throw InvalidInputException.conflict("runId", "run '" + runId + "' is still running: wait for it to finish");
             }
             dataset = (String) run.getProperty("dataset");
             Node d = tx.findNode(DATASET, "name", dataset);

@@ -85,7 +85,14 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/items/{item}", reports.route(forecast::item));
             config.routes.get("/api/runs/{id}/forecast", reports.route(forecast::forecast));
             config.routes.post("/api/datasets/{name}/import", imports::post);
-            config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
+            config.routes.exception(InvalidInputException.class, (e, ctx) -> {
+                int status = switch (e.kind()) {
+                    case NOT_FOUND -> 404;
+                    case CONFLICT -> 409;
+                    case INVALID -> 400;
+                };
+                error(ctx, status, title(status), e.getMessage());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
