@@ -23,7 +23,7 @@ final class BaselineRoutes {
         this.queries = queries;
     }
 
-    Object get(Context ctx, Map<String, Object> run) {
+    Object get(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         List<Map<String, Object>> datasets = queries.rows("dataset.cypher", Map.of("name", level.dataset()));
         Object ppmiRun = datasets.isEmpty() ? null : ((Map<?, ?>) datasets.get(0).get("dataset")).get("ppmiRun");

@@ -31,7 +31,7 @@ final class CommunityRoutes {
         this.queries = queries;
     }
 
-    Object list(Context ctx, Map<String, Object> run) {
+    Object list(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         String sort = QueryParams.choice(ctx, "sort", "size", SORT_COLUMNS);
         boolean descending = QueryParams.choice(ctx, "order", "desc", List.of("desc", "asc")).equals("desc");
@@ -51,7 +51,7 @@ final class CommunityRoutes {
         return body;
     }
 
-    Object members(Context ctx, Map<String, Object> run) {
+    Object members(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         // Item ids are integers or strings (Dataset.itemIdType): the query compares them as text.
         String spike = ctx.pathParam("spike");
@@ -76,7 +76,7 @@ final class CommunityRoutes {
         return body;
     }
 
-    Object truth(Context ctx, Map<String, Object> run) {
+    Object truth(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         String weight = QueryParams.choice(ctx, "weight", "count", WEIGHTS);
         long blocks = QueryParams.wholeNumber(ctx, "blocks", 20, 1, MAX_BLOCKS);

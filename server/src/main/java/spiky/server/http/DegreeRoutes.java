@@ -20,10 +20,10 @@ final class DegreeRoutes {
         this.queries = queries;
     }
 
-    Object get(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
+    Object get(Context ctx, RunRecord run) {
+        String id = run.id();
         // spike at ?f= (default the first f'); a run without spikes has none to give.
-        Object f = run.get("spkTable") instanceof List<?> table && !table.isEmpty() ? QueryParams.level(ctx, run).f() : null;
+        Object f = !run.spkTable().isEmpty() ? QueryParams.level(ctx, run).f() : null;
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
             List<Map<String, Object>> rows = queries.rows("degrees.cypher", params(id, f, 0L, Long.MAX_VALUE));

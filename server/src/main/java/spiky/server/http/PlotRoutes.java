@@ -22,9 +22,9 @@ final class PlotRoutes {
     }
 
     /** {run, f, x, y, items, points: [{item, name, spike, norm, x, y}]}, highest norms first. */
-    Object points(Context ctx, Map<String, Object> run) {
+    Object points(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
-        long rank = ((Number) run.get("rank")).longValue();
+        long rank = run.rank();
         long x = QueryParams.wholeNumber(ctx, "x", 0, 0, rank - 1);
         long y = QueryParams.wholeNumber(ctx, "y", Math.min(1, rank - 1), 0, rank - 1);
         long limit = QueryParams.wholeNumber(ctx, "limit", DEFAULT_POINTS, 1, MAX_POINTS);
@@ -33,7 +33,7 @@ final class PlotRoutes {
         body.put("f", level.f());
         body.put("x", x);
         body.put("y", y);
-        body.put("items", run.get("n"));
+        body.put("items", run.n());
         body.put("points", queries.rows("embedding-points.cypher",
                 Map.of("run", level.run(), "f", level.f(), "x", x, "y", y, "limit", limit)));
         return body;
@@ -44,7 +44,7 @@ final class PlotRoutes {
      * order; covered and share are running totals, so the last share is the run's covered share.
      */
     @SuppressWarnings("unchecked")
-    Object coverage(Context ctx, Map<String, Object> run) {
+    Object coverage(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         Map<String, Object> row = queries.rows("coverage.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
         long items = ((Number) row.get("items")).longValue();

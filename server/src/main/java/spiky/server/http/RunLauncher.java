@@ -100,16 +100,15 @@ final class RunLauncher implements AutoCloseable {
 
     /** GET /api/runs/{id}/events: 404 for an unknown run; an ended run gets its outcome as one event. */
     void events(Context ctx) throws Exception {
-        Map<String, Object> run = QueryParams.run(ctx, queries);
-        String id = (String) run.get("id");
+        String id = QueryParams.run(ctx, queries).id();
         new SseHandler((SseClient client) -> {
             if (!events.subscribe(id, client)) {
-                Map<String, Object> recorded = QueryParams.run(client.ctx(), queries);
-                String status = String.valueOf(recorded.get("status"));
+                RunRecord recorded = QueryParams.run(client.ctx(), queries);
+                String status = String.valueOf(recorded.status());
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("run", id);
                 data.put("status", status);
-                data.put("error", recorded.get("error"));
+                data.put("error", recorded.properties().get("error"));
                 // A run another process (or spiky.pipeline in Cypher) is computing has no events here.
                 client.sendEvent(status.equals("running") ? "running" : status.equals("finished") ? "finished" : "failed", data);
                 client.close();

@@ -22,19 +22,17 @@ final class SimilarRoutes {
         this.queries = queries;
     }
 
-    Object similar(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        if (!"finished".equals(run.get("status"))) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
-        }
-        long rank = ((Number) run.get("rank")).longValue();
+    Object similar(Context ctx, RunRecord run) {
+        String id = run.id();
+        run.requireFinished();
+        long rank = run.rank();
         String metric = QueryParams.choice(ctx, "metric", Metric.COSINE.label, Metric.NAMES);
         long k = QueryParams.wholeNumber(ctx, "k", 10, 1, MAX_K);
         long f = QueryParams.wholeNumber(ctx, "f", rank, 1, rank);
         String item = ctx.pathParam("item");
         List<Map<String, Object>> found = queries.rows("similar-item.cypher", Map.of("run", id, "item", item));
         if (found.isEmpty()) {
-            throw new NotFoundResponse("No item '" + item + "' in dataset '" + run.get("dataset") + "'");
+            throw new NotFoundResponse("No item '" + item + "' in dataset '" + run.dataset() + "'");
         }
         if (!Boolean.TRUE.equals(found.get(0).get("embedded"))) {
             throw new NotFoundResponse("Item '" + item + "' is not embedded in run '" + id + "' (it keeps no PPMI pair)");
@@ -50,11 +48,9 @@ final class SimilarRoutes {
     }
 
     /** GET /api/runs/{id}/similar-discovery?sample=&k=: cosine against dot lists by norm quintile (cypher/similar-discovery.cypher). */
-    Object discovery(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        if (!"finished".equals(run.get("status"))) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
-        }
+    Object discovery(Context ctx, RunRecord run) {
+        String id = run.id();
+        run.requireFinished();
         long sample = QueryParams.wholeNumber(ctx, "sample", 200, 5, 5_000);
         long k = QueryParams.wholeNumber(ctx, "k", 10, 1, MAX_K);
         Map<String, Object> body = new LinkedHashMap<>();

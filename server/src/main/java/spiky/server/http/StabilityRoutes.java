@@ -21,10 +21,10 @@ final class StabilityRoutes {
         this.queries = queries;
     }
 
-    Object get(Context ctx, Map<String, Object> run) {
+    Object get(Context ctx, RunRecord run) {
         String raw = ctx.queryParam("runs");
         if (raw == null || raw.isBlank()) {
-            throw InvalidInputException.parameter("runs", "required: a comma-separated list of run ids to compare with '" + run.get("id") + "'");
+            throw InvalidInputException.parameter("runs", "required: a comma-separated list of run ids to compare with '" + run.id() + "'");
         }
         List<String> runs = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         if (runs.size() > MAX_RUNS) {
@@ -42,10 +42,10 @@ final class StabilityRoutes {
         config.put("k", QueryParams.wholeNumber(ctx, "k", 500, 1, 10_000));
         config.put("seed", QueryParams.wholeNumber(ctx, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("refRun", run.get("id"));
+        body.put("refRun", run.id());
         body.put("runs", runs);
         body.put("config", config);
-        body.put("rows", queries.rows("stability.cypher", Map.of("ref", run.get("id"), "runs", runs, "config", config)));
+        body.put("rows", queries.rows("stability.cypher", Map.of("ref", run.id(), "runs", runs, "config", config)));
         return body;
     }
 }

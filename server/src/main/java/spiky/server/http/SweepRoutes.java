@@ -20,12 +20,10 @@ final class SweepRoutes {
     }
 
     /** {run, levels: [{f, peaks, spk, covered, gap}], recommendedF, rule, gapF, noiseF}. */
-    Object get(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        if (!"finished".equals(run.get("status"))) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
-        }
-        long rank = ((Number) run.get("rank")).longValue();
+    Object get(Context ctx, RunRecord run) {
+        String id = run.id();
+        run.requireFinished();
+        long rank = run.rank();
         long maxF = QueryParams.wholeNumber(ctx, "maxF", rank, 1, rank);
         long step = QueryParams.wholeNumber(ctx, "step", 1, 1, rank);
         Map<String, Object> params = new HashMap<>();
@@ -46,7 +44,7 @@ final class SweepRoutes {
         Map<String, Object> first = rows.get(0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", id);
-        body.put("items", run.get("n"));
+        body.put("items", run.n());
         body.put("step", step);
         body.put("maxF", maxF);
         body.put("levels", levels);
