@@ -46,6 +46,9 @@ final class RunLauncher implements AutoCloseable {
         this.jobs = jobs;
     }
 
+    /** The answer to POST /api/datasets/{name}/runs: the run's id, where to read it and its events. */
+    record Started(String run, String dataset, String status, String self, String events) {}
+
     void post(Context ctx) {
         String dataset = DatasetNames.check(ctx.pathParam("name"));
         if (queries.rows("dataset.cypher", Map.of("name", dataset)).isEmpty()) {
@@ -59,13 +62,8 @@ final class RunLauncher implements AutoCloseable {
         String run = PipelineRunner.begin(db, dataset, config);
         events.open(run, new RunEvents.Event("queued", Map.of("run", run, "stage", "queued")));
         worker.submit(() -> execute(run, dataset, config));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("run", run);
-        answer.put("dataset", dataset);
-        answer.put("status", "running");
-        answer.put("self", "/api/runs/" + run);
-        answer.put("events", "/api/runs/" + run + "/events");
-        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/runs/" + run).json(answer);
+        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/runs/" + run)
+                .json(new Started(run, dataset, "running", "/api/runs/" + run, "/api/runs/" + run + "/events"));
     }
 
     private void execute(String run, String dataset, PipelineConfig config) {

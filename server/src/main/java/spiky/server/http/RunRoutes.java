@@ -14,13 +14,15 @@ final class RunRoutes {
         this.queries = queries;
     }
 
+    /** GET /api/datasets/{name}/runs: newest first, each as cypher/runs.cypher returns it. */
+    record DatasetRuns(String dataset, List<Object> runs) {}
+
     void listOfDataset(Context ctx) {
         String name = DatasetNames.check(ctx.pathParam("name"));
         if (queries.rows("dataset.cypher", Map.of("name", name)).isEmpty()) {
             throw new NotFoundResponse("No dataset named '" + name + "'");
         }
-        List<Object> runs = queries.rows("runs.cypher", Map.of("dataset", name)).stream().map(r -> r.get("run")).toList();
-        ctx.json(Map.of("dataset", name, "runs", runs));
+        ctx.json(new DatasetRuns(name, queries.rows("runs.cypher", Map.of("dataset", name)).stream().map(r -> r.get("run")).toList()));
     }
 
     /**
