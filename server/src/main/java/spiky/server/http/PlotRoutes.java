@@ -39,33 +39,26 @@ final class PlotRoutes {
         return body;
     }
 
-    /**
-     * {run, f, items, peaks: [{peak, name, norm, size, covered, share}]} in the cover's visiting
-     * order; covered and share are running totals, so the last share is the run's covered share.
-     */
+    /** A spike in the cover's visiting order; covered and share are running totals. */
+    record Peak(Object peak, Object name, double norm, long size, long covered, double share) {}
+
+    /** The answer of /coverage: the last share is the run's covered share. */
+    record Coverage(String run, long f, long items, List<Peak> peaks) {}
+
+    /** The spikes in the cover's visiting order (descending peak norm), with the covered count and share so far. */
     @SuppressWarnings("unchecked")
-    Object coverage(Context ctx, RunRecord run) {
+    Coverage coverage(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         Map<String, Object> row = queries.rows("coverage.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
         long items = ((Number) row.get("items")).longValue();
-        List<Map<String, Object>> peaks = new ArrayList<>();
+        List<Peak> peaks = new ArrayList<>();
         long covered = 0;
         for (Map<String, Object> spike : (List<Map<String, Object>>) row.get("spikes")) {
-            covered += ((Number) spike.get("size")).longValue();
-            Map<String, Object> peak = new LinkedHashMap<>();
-            peak.put("peak", spike.get("peak"));
-            peak.put("name", spike.get("name"));
-            peak.put("norm", spike.get("norm"));
-            peak.put("size", spike.get("size"));
-            peak.put("covered", covered);
-            peak.put("share", items == 0 ? 0.0 : (double) covered / items);
-            peaks.add(peak);
+            long size = ((Number) spike.get("size")).longValue();
+            covered += size;
+            peaks.add(new Peak(spike.get("peak"), spike.get("name"), ((Number) spike.get("norm")).doubleValue(), size, covered,
+                    items == 0 ? 0.0 : (double) covered / items));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", level.run());
-        body.put("f", level.f());
-        body.put("items", items);
-        body.put("peaks", peaks);
-        return body;
+        return new Coverage(level.run(), level.f(), items, peaks);
     }
 }
