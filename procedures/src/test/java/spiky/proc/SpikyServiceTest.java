@@ -33,6 +33,7 @@ class SpikyServiceTest {
     @Test
     void twoDatabasesInOneJvmShareNoCacheAndNoJobAndShutdownClosesTheirService(@TempDir Path a, @TempDir Path b) {
         TestDatabase first = new TestDatabase(a);
+        boolean firstClosed = false;
         try (TestDatabase second = new TestDatabase(b)) {
             SpikyService one = SpikyService.of(first.db());
             SpikyService two = SpikyService.of(second.db());
@@ -57,6 +58,7 @@ class SpikyServiceTest {
             Jobs.Job running = one.jobs().start("test", "still running", null);
             running.check();
             first.close();
+            firstClosed = true;
             assertTrue(one.closed());
             assertEquals(0, one.ppmiSets().size(), "memory dropped with the database");
             assertEquals(0, one.runMatrices().size());
@@ -68,6 +70,10 @@ class SpikyServiceTest {
             pipeline(second);
             assertEquals(1, two.ppmiSets().size());
             assertEquals(Map.of("n", 1L), second.run("MATCH (r:EmbeddingRun {status: 'finished'}) RETURN count(r) AS n").get(0));
+        } finally {
+            if (!firstClosed) {
+                first.close();
+            }
         }
     }
 }
