@@ -183,8 +183,10 @@ final class ReportCache {
         }
     }
 
-    /** Counts for /api/health: entries, bytes, hits, misses. */
-    synchronized Map<String, Object> stats() {
-        return Map.of("entries", entries.size(), "bytes", bytes, "hits", hits, "misses", misses);
+    /** The cache's counters, for /api/health. */
+    record Stats(long entries, long bytes, long hits, long misses) {}
+
+    synchronized Stats stats() {
+        return new Stats(entries.size(), bytes, hits, misses);
     }
 }
