@@ -2,7 +2,6 @@ package spiky.server.http;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,21 +21,17 @@ final class PlotRoutes {
     }
 
     /** {run, f, x, y, items, points: [{item, name, spike, norm, x, y}]}, highest norms first. */
-    Object points(Context ctx, RunRecord run) {
+    /** The highest-norm items on dimensions x and y, each a row of cypher/embedding-points.cypher; items: the run's n. */
+    record Points(String run, long f, long x, long y, Long items, List<Map<String, Object>> points) {}
+
+    Points points(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         long rank = run.rank();
         long x = QueryParams.wholeNumber(ctx, "x", 0, 0, rank - 1);
         long y = QueryParams.wholeNumber(ctx, "y", Math.min(1, rank - 1), 0, rank - 1);
         long limit = QueryParams.wholeNumber(ctx, "limit", DEFAULT_POINTS, 1, MAX_POINTS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", level.run());
-        body.put("f", level.f());
-        body.put("x", x);
-        body.put("y", y);
-        body.put("items", run.n());
-        body.put("points", queries.rows("embedding-points.cypher",
+        return new Points(level.run(), level.f(), x, y, run.n(), queries.rows("embedding-points.cypher",
                 Map.of("run", level.run(), "f", level.f(), "x", x, "y", y, "limit", limit)));
-        return body;
     }
 
     /** A spike in the cover's visiting order; covered and share are running totals. */
