@@ -18,6 +18,22 @@
   }
   const shared = (doc.components && doc.components.parameters) || {};
   const resolve = (p) => (p.$ref ? shared[p.$ref.split('/').pop()] : p);
+  const schemas = (doc.components && doc.components.schemas) || {};
+  const schemaOf = (s) => (s && s.$ref ? schemas[s.$ref.split('/').pop()] : s);
+  const typeOf = (s) => {
+    s = schemaOf(s) || {};
+    const t = Array.isArray(s.type) ? s.type.join(' | ') : s.type || '';
+    return t === 'array' && s.items ? typeOf(s.items) + '[]' : t;
+  };
+  // The success answer's top-level fields as "name: type" (a ? after an optional one), from its JSON schema.
+  const answerFields = (op) => {
+    const ok = Object.entries(op.responses || {}).find(([code]) => code.startsWith('2'));
+    const json = ok && ok[1].content && ok[1].content['application/json'];
+    const s = schemaOf(json && json.schema);
+    if (!s || !s.properties) return '';
+    const required = new Set(s.required || []);
+    return Object.entries(s.properties).map(([name, p]) => name + (required.has(name) ? '' : '?') + ': ' + typeOf(p)).join(', ');
+  };
   let count = 0;
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
@@ -43,6 +59,8 @@
       }
       const codes = Object.entries(op.responses || {}).map(([code, r]) => code + ' ' + r.description);
       section.append(el('p', 'Responses: ' + codes.join('; ')));
+      const answer = answerFields(op);
+      if (answer) section.append(el('p', 'Answer: ' + answer, 'fields'));
       routes.append(section);
       count++;
     }

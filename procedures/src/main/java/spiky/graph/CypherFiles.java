@@ -8,19 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * The Cypher text of the top-level {@code cypher/} folder, which the build copies into this jar.
- * Each query lives once there, so that the server runs the very text an analyst pastes.
+ * Each query lives once there, so that the server runs the very text an analyst pastes. One per
+ * database, owned by its SpikyService (texts read once, dropped with the database).
  */
 public final class CypherFiles {
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    private CypherFiles() {}
+    /** The instance of database {@code db} (see DatabaseServices). */
+    public static CypherFiles in(GraphDatabaseService db) {
+        return DatabaseServices.resolve(db, CypherFiles.class);
+    }
 
     /** The whole text of cypher/{name}, comments included (Cypher accepts // comments). */
-    public static String load(String name) {
-        return CACHE.computeIfAbsent(name, CypherFiles::read);
+    public String load(String name) {
+        return cache.computeIfAbsent(name, CypherFiles::read);
+    }
+
+    /** Forgets the texts read. */
+    public void clear() {
+        cache.clear();
     }
 
     private static String read(String name) {
@@ -35,7 +45,7 @@ public final class CypherFiles {
     }
 
     /** The statements of a multi-statement file: comment lines dropped, split at ';' ending a line. */
-    public static List<String> statements(String name) {
+    public List<String> statements(String name) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : load(name).split("\n")) {

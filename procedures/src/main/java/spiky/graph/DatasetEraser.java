@@ -11,6 +11,7 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
+import spiky.algo.Termination;
 
 /**
  * Removes a dataset and everything that belongs to it (every node carrying its name in
@@ -18,8 +19,6 @@ import spiky.Progress;
  * huge transaction. The Dataset node goes last, so an interrupted erase is resumed by the next.
  */
 public final class DatasetEraser {
-    private static final int BATCH_RELATIONSHIPS = 50_000;
-
     private final GraphDatabaseService db;
     private final Progress progress;
 
@@ -47,7 +46,7 @@ public final class DatasetEraser {
     }
 
     public void erase(String name) {
-        RunPpmi.forget(name);
+        RunPpmi.in(db).forget(name);
         for (Label label : labelsWithDataset()) {
             eraseNodes(label, name);
         }
@@ -73,12 +72,13 @@ public final class DatasetEraser {
         return labels;
     }
 
+    /** Erasing is undoing (a failed import, a crash): it runs to its end, whatever termination says. */
     private void eraseNodes(Label label, String name) {
-        long erased = 0;
-        while (true) {
+        long[] erased = {0};
+        new BatchedWrites(db, Progress.NONE, Termination.NONE).untilDone(BatchedWrites.RELATIONSHIPS, (tx, limit) -> {
             int work = 0;
-            try (Transaction tx = db.beginTx(); ResourceIterator<Node> nodes = tx.findNodes(label, "dataset", name)) {
-                while (nodes.hasNext() && work < BATCH_RELATIONSHIPS) {
+            try (ResourceIterator<Node> nodes = tx.findNodes(label, "dataset", name)) {
+                while (nodes.hasNext() && work < limit) {
                     Node n = nodes.next();
                     for (Relationship r : n.getRelationships()) {
                         r.delete();
@@ -86,14 +86,13 @@ public final class DatasetEraser {
                     }
                     n.delete();
                     work++;
-                    erased++;
+                    erased[0]++;
                 }
-                tx.commit();
             }
-            if (work == 0) {
-                return;
+            if (work > 0) {
+                progress.report("erasing " + label.name() + " of " + name, erased[0], -1);
             }
-            progress.report("erasing " + label.name() + " of " + name, erased, -1);
-        }
+            return work;
+        });
     }
 }

@@ -6,8 +6,8 @@ import static spiky.graph.GraphModel.HAS_EMBEDDING;
 import java.util.List;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
+import spiky.algo.Termination;
 import spiky.algo.linalg.DenseBlock;
 import spiky.algo.spikes.SpikeLevel;
 
@@ -16,14 +16,10 @@ import spiky.algo.spikes.SpikeLevel;
  * nodes in batches. The caller removes them again when the run fails (RunStore.fail).
  */
 final class EmbeddingWriter {
-    static final int BATCH = 10_000;
-
-    private final GraphDatabaseService db;
-    private final Progress progress;
+    private final BatchedWrites writes;
 
     EmbeddingWriter(GraphDatabaseService db, Progress progress) {
-        this.db = db;
-        this.progress = progress;
+        this.writes = new BatchedWrites(db, progress, Termination.NONE);
     }
 
     /**
@@ -33,29 +29,24 @@ final class EmbeddingWriter {
      */
     void write(String runId, String dataset, long[] rowItemNodes, Object[] rowItemIds, DenseBlock e, double[] norms,
             List<SpikeLevel> levels) {
-        int rows = e.rows();
         int f = e.cols();
         double[] data = e.data();
-        for (int start = 0; start < rows; start += BATCH) {
-            int end = Math.min(rows, start + BATCH);
-            try (Transaction tx = db.beginTx()) {
-                for (int a = start; a < end; a++) {
-                    Node node = tx.createNode(EMBEDDING);
-                    node.setProperty("run", runId);
-                    node.setProperty("dataset", dataset);
-                    node.setProperty("item", rowItemIds[a]);
-                    node.setProperty("norm", norms[a]);
-                    float[] vector = new float[f];
-                    for (int j = 0; j < f; j++) {
-                        vector[j] = (float) data[a * f + j];
-                    }
-                    node.setProperty("vector", vector);
-                    SpikeProperties.set(node, levels, a, rowItemIds);
-                    tx.getNodeById(rowItemNodes[a]).createRelationshipTo(node, HAS_EMBEDDING);
+        writes.ranges("writing embeddings", e.rows(), BatchedWrites.NODES, (tx, start, end) -> {
+            for (int a = start; a < end; a++) {
+                Node node = tx.createNode(EMBEDDING);
+                node.setProperty("run", runId);
+                node.setProperty("dataset", dataset);
+                node.setProperty("item", rowItemIds[a]);
+                node.setProperty("norm", norms[a]);
+                float[] vector = new float[f];
+                for (int j = 0; j < f; j++) {
+                    vector[j] = (float) data[a * f + j];
                 }
-                tx.commit();
+                node.setProperty("vector", vector);
+                SpikeProperties.set(node, levels, a, rowItemIds);
+                tx.getNodeById(rowItemNodes[a]).createRelationshipTo(node, HAS_EMBEDDING);
             }
-            progress.report("writing embeddings", end, rows);
-        }
+            return null;
+        });
     }
 }

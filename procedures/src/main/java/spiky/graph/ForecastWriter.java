@@ -1,6 +1,5 @@
 package spiky.graph;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
+import spiky.algo.Termination;
 
 /**
  * Writes a stability forecast: Embedding.stabilityForecast on a run's embeddings (in batches) and
@@ -16,14 +16,17 @@ import spiky.Progress;
  */
 public final class ForecastWriter {
     public static final String PROPERTY = "stabilityForecast";
-    private static final int BATCH = 10_000;
 
     private final GraphDatabaseService db;
-    private final Progress progress;
+    private final BatchedWrites writes;
 
     public ForecastWriter(GraphDatabaseService db, Progress progress) {
+        this(db, progress, Termination.NONE);
+    }
+
+    public ForecastWriter(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
-        this.progress = progress;
+        this.writes = new BatchedWrites(db, progress, termination);
     }
 
     /**
@@ -31,23 +34,17 @@ public final class ForecastWriter {
      * @param runRecord      properties to set on the run node (forecastModel, forecastMae, …); null values remove the property
      */
     public void write(String runId, long[] embeddingNodes, double[] forecast, Map<String, Object> runRecord) {
-        List<Map<Long, Object>> replaced = new ArrayList<>();
-        try {
-            int n = embeddingNodes.length;
-            for (int start = 0; start < n; start += BATCH) {
-                int end = Math.min(n, start + BATCH);
-                Map<Long, Object> before = new HashMap<>();
-                try (Transaction tx = db.beginTx()) {
+        BatchedWrites.Committed<Map<Long, Object>> written = writes.undoableRanges("writing stability forecasts",
+                embeddingNodes.length, BatchedWrites.NODES, (tx, start, end) -> {
+                    Map<Long, Object> before = new HashMap<>();
                     for (int a = start; a < end; a++) {
                         Node node = tx.getNodeById(embeddingNodes[a]);
                         before.put(node.getId(), node.getProperty(PROPERTY, null));
                         node.setProperty(PROPERTY, forecast[a]);
                     }
-                    tx.commit();
-                }
-                replaced.add(before);
-                progress.report("writing stability forecasts", end, n);
-            }
+                    return before;
+                }, ForecastWriter::restore);
+        Undo.run(() -> {
             try (Transaction tx = db.beginTx()) {
                 Node run = EmbeddingReader.finishedRun(tx, runId);
                 tx.acquireWriteLock(run);
@@ -60,14 +57,7 @@ public final class ForecastWriter {
                 });
                 tx.commit();
             }
-        } catch (RuntimeException | Error failure) {
-            try {
-                restore(replaced);
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        }, written::undo);
     }
 
     /** A list of strings as String[], of numbers as double[]; anything else as it is. */
@@ -79,19 +69,14 @@ public final class ForecastWriter {
         return v;
     }
 
-    private void restore(List<Map<Long, Object>> replaced) {
-        for (Map<Long, Object> batch : replaced) {
-            try (Transaction tx = db.beginTx()) {
-                batch.forEach((id, value) -> {
-                    Node node = tx.getNodeById(id);
-                    if (value == null) {
-                        node.removeProperty(PROPERTY);
-                    } else {
-                        node.setProperty(PROPERTY, value);
-                    }
-                });
-                tx.commit();
+    private static void restore(Transaction tx, Map<Long, Object> before) {
+        before.forEach((id, value) -> {
+            Node node = tx.getNodeById(id);
+            if (value == null) {
+                node.removeProperty(PROPERTY);
+            } else {
+                node.setProperty(PROPERTY, value);
             }
-        }
+        });
     }
 }

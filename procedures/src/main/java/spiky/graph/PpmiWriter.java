@@ -15,6 +15,7 @@ import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
+import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.ppmi.PpmiResult;
 
@@ -31,14 +32,15 @@ import spiky.algo.ppmi.PpmiResult;
 public final class PpmiWriter {
     /** Dataset property naming the spiky.ppmi.write in progress. */
     static final String WRITING = "ppmiWriting";
-    private static final int RELATIONSHIP_BATCH = 20_000;
 
     private final GraphDatabaseService db;
-    private final Progress progress;
+    private final BatchedWrites writes;
+    private final BatchedWrites cleanup;
 
     public PpmiWriter(GraphDatabaseService db, Progress progress) {
         this.db = db;
-        this.progress = progress;
+        this.writes = new BatchedWrites(db, progress, Termination.NONE);
+        this.cleanup = new BatchedWrites(db, Progress.NONE, Termination.NONE);
     }
 
     /** A fresh tag for spiky.ppmi.write: "&lt;dataset&gt;-ppmi-&lt;N&gt;" (run ids are "&lt;dataset&gt;-&lt;N&gt;"). */
@@ -63,27 +65,14 @@ public final class PpmiWriter {
      * @param items the dataset as read: item nodes and key ranks by item index
      */
     public long write(String tag, DatasetArrays items, PpmiResult ppmi) {
-        try {
-            return create(tag, items, ppmi);
-        } catch (RuntimeException | Error e) {
-            try {
-                delete(items.dataset(), tag);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        return Undo.get(() -> create(tag, items, ppmi), () -> delete(items.dataset(), tag));
     }
 
     private long create(String tag, DatasetArrays items, PpmiResult ppmi) {
         CsrMatrix m = ppmi.matrix();
         int[] kept = ppmi.items();
         int[] rank = items.keyRank();
-        long total = m.nnz() / 2;
-        long written = 0;
-        Transaction tx = db.beginTx();
-        try {
-            int inBatch = 0;
+        try (BatchedWrites.Rolling batch = writes.rolling("writing PPMI relationships", m.nnz() / 2, BatchedWrites.RELATIONSHIPS)) {
             for (int a = 0; a < m.rows(); a++) {
                 Node from = null;
                 for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
@@ -93,29 +82,21 @@ public final class PpmiWriter {
                         continue;
                     }
                     if (from == null) {
-                        from = tx.getNodeById(items.itemNodes()[kept[a]]);
+                        from = batch.tx().getNodeById(items.itemNodes()[kept[a]]);
                     }
-                    Relationship r = from.createRelationshipTo(tx.getNodeById(items.itemNodes()[kept[b]]), PPMI);
+                    Relationship r = from.createRelationshipTo(batch.tx().getNodeById(items.itemNodes()[kept[b]]), PPMI);
                     r.setProperty("weight", m.value(p));
                     r.setProperty("count", (long) ppmi.counts().get(p));
                     r.setProperty("run", tag);
-                    written++;
-                    if (++inBatch == RELATIONSHIP_BATCH) {
-                        tx.commit();
-                        tx.close();
-                        tx = db.beginTx();
+                    if (batch.add()) {
+                        batch.next();
                         from = null;
-                        inBatch = 0;
-                        progress.report("writing PPMI relationships", written, total);
                     }
                 }
             }
-            tx.commit();
-        } finally {
-            tx.close();
+            batch.commit();
+            return batch.done();
         }
-        progress.report("writing PPMI relationships", written, total);
-        return written;
     }
 
     /**
@@ -128,7 +109,7 @@ public final class PpmiWriter {
             tx.acquireWriteLock(d);
             record.writeTo(d);
             d.removeProperty(WRITING);
-            RunPpmi.offer(record.tag(), items, ppmi);
+            RunPpmi.in(db).offer(record.tag(), items, ppmi);
             tx.commit();
         }
     }
@@ -206,30 +187,25 @@ public final class PpmiWriter {
     }
 
     /**
-     * Deletes in transactions of at most {@link #RELATIONSHIP_BATCH} relationships, whatever the
-     * number of items: a set of a million pairs among a few thousand items deleted in one
-     * transaction keeps a million deletions in the heap until the commit, and the collector copies
-     * them at every young collection (pauses of most of a second beside a serving API).
+     * Deletes in transactions of at most {@link BatchedWrites#RELATIONSHIPS} relationships, whatever
+     * the number of items (see there why).
      */
     private long deleteWhere(String dataset, Predicate<Object> doomed) {
-        long deleted = 0;
         List<Long> nodes = new ArrayList<>();
         try (Transaction tx = db.beginTx()) {
             DatasetReader.items(tx, dataset).forEach(n -> nodes.add(n.getId()));
         }
-        Transaction tx = db.beginTx();
-        try {
-            int inBatch = 0;
+        // Deleting is undoing (a failed write, a deleted run): it runs to its end, whatever termination says.
+        try (BatchedWrites.Rolling batch = cleanup.rolling(null, -1, BatchedWrites.RELATIONSHIPS)) {
             for (long node : nodes) {
                 boolean full;
                 do {
                     full = false;
-                    try (ResourceIterable<Relationship> rels = tx.getNodeById(node).getRelationships(Direction.OUTGOING, PPMI)) {
+                    try (ResourceIterable<Relationship> rels = batch.tx().getNodeById(node).getRelationships(Direction.OUTGOING, PPMI)) {
                         for (Relationship r : rels) {
                             if (doomed.test(r.getProperty("run", null))) {
                                 r.delete();
-                                deleted++;
-                                if (++inBatch == RELATIONSHIP_BATCH) {
+                                if (batch.add()) {
                                     full = true;
                                     break;
                                 }
@@ -238,17 +214,12 @@ public final class PpmiWriter {
                     }
                     if (full) {
                         // The node may have more: its relationships are read again in the next transaction.
-                        tx.commit();
-                        tx.close();
-                        tx = db.beginTx();
-                        inBatch = 0;
+                        batch.next();
                     }
                 } while (full);
             }
-            tx.commit();
-        } finally {
-            tx.close();
+            batch.commit();
+            return batch.done();
         }
-        return deleted;
     }
 }

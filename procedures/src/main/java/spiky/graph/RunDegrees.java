@@ -30,7 +30,7 @@ public final class RunDegrees {
     public record Row(Object item, Node node, Object spike, double norm, long interactions, double ppmiDegree, Double intraDegree) {}
 
     /** The rows of run {@code runId}, in node order; spikes at {@code f} when not null (an f' of its Spk table). */
-    public static List<Row> read(Transaction tx, String runId, Long f, Termination termination) {
+    public static List<Row> read(Transaction tx, RunPpmi ppmiSets, String runId, Long f, Termination termination) {
         Node run = EmbeddingReader.run(tx, runId);
         if (f != null) {
             SpkTable.requireLevel(run, f);
@@ -40,7 +40,7 @@ public final class RunDegrees {
         EmbeddedItems embedded = EmbeddedItems.read(tx, runId, key, false, termination);
         int n = embedded.size();
 
-        RunPpmi.Set ppmi = RunPpmi.of(tx, run, termination);
+        RunPpmi.Set ppmi = ppmiSets.of(tx, run, termination);
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             EmbeddedItems.Item x = embedded.get(i);

@@ -26,17 +26,15 @@ import spiky.data.LongIntHashMap;
  * every Embedding node (seconds for a million), a search then scans floats (milliseconds). A
  * finished run does not change its vectors, so an entry stays valid as long as the run node is the
  * same one; the key holds the run node's id and createdAt besides the run id, so that a run
- * erased with its dataset and a new run under the same id are never confused. Static for the same
- * reason as {@code Jobs}: Neo4j makes a new procedure object per call.
+ * erased with its dataset and a new run under the same id are never confused. One per database,
+ * owned by its SpikyService, as {@link RunPpmi}.
  */
 public final class RunMatrices {
     /** Runs kept: the current one and the one before, so that comparing two runs does not reload. */
     static final int KEEP = 2;
 
-    private static final LinkedHashMap<String, Loaded> CACHE = new LinkedHashMap<>(4, 0.75f, true);
-    private static long loads;
-
-    private RunMatrices() {}
+    private final LinkedHashMap<String, Loaded> cache = new LinkedHashMap<>(4, 0.75f, true);
+    private long loads;
 
     /**
      * A run in memory: row a is the a-th embedded item in the canonical order (by Item node id), as
@@ -51,21 +49,21 @@ public final class RunMatrices {
     }
 
     /** The finished run's matrix, from memory or read now in {@code tx}. */
-    public static Loaded get(Transaction tx, Node run, Progress progress, Termination termination) {
+    public Loaded get(Transaction tx, Node run, Progress progress, Termination termination) {
         String runId = (String) run.getProperty("id");
         String key = runId + '|' + run.getElementId() + '|' + run.getProperty("createdAt", "");
-        synchronized (RunMatrices.class) {
-            Loaded hit = CACHE.get(runId);
+        synchronized (this) {
+            Loaded hit = cache.get(runId);
             if (hit != null && hit.key().equals(key)) {
                 return hit;
             }
-            CACHE.remove(runId);
+            cache.remove(runId);
             // One load at a time: two searches on a new run must not read it twice side by side.
             Loaded loaded = load(tx, run, runId, key, progress, termination);
-            CACHE.put(runId, loaded);
+            cache.put(runId, loaded);
             loads++;
-            Iterator<Map.Entry<String, Loaded>> eldest = CACHE.entrySet().iterator();
-            while (CACHE.size() > KEEP) {
+            Iterator<Map.Entry<String, Loaded>> eldest = cache.entrySet().iterator();
+            while (cache.size() > KEEP) {
                 eldest.next();
                 eldest.remove();
             }
@@ -74,13 +72,23 @@ public final class RunMatrices {
     }
 
     /** Drops a run from memory (it is being deleted). */
-    public static synchronized void forget(String runId) {
-        CACHE.remove(runId);
+    public synchronized void forget(String runId) {
+        cache.remove(runId);
     }
 
     /** How many loads from the graph so far (tests check that a second search does not reload). */
-    public static synchronized long loads() {
+    public synchronized long loads() {
         return loads;
+    }
+
+    /** Drops every run (the database shuts down). */
+    public synchronized void clear() {
+        cache.clear();
+    }
+
+    /** How many runs are kept now. */
+    public synchronized int size() {
+        return cache.size();
     }
 
     private static Loaded load(Transaction tx, Node run, String runId, String key, Progress progress, Termination termination) {

@@ -3,6 +3,7 @@ package spiky.graph;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
@@ -21,17 +22,20 @@ import spiky.data.LongIntHashMap;
  * seconds (ml-100k: half a million pairs); here it is read once, or not at all: the writers hand
  * over the matrix they just wrote. A set never changes once written (a new write gets a new tag),
  * so an entry is valid while its dataset is not erased. Sets larger than an eighth of the heap are
- * read for the call that needs them and not kept. Static, as Neo4j makes a new procedure object
- * per call.
+ * read for the call that needs them and not kept. One per database, owned by its SpikyService:
+ * Neo4j makes a new procedure object per call, and the extension's instance outlives them.
  */
 public final class RunPpmi {
     /** Sets kept. */
     static final int KEEP = 3;
 
-    private static final LinkedHashMap<String, Set> CACHE = new LinkedHashMap<>(4, 0.75f, true);
-    private static long loads;
+    private final LinkedHashMap<String, Set> cache = new LinkedHashMap<>(4, 0.75f, true);
+    private long loads;
 
-    private RunPpmi() {}
+    /** The instance of database {@code db} (see DatabaseServices). */
+    public static RunPpmi in(GraphDatabaseService db) {
+        return DatabaseServices.resolve(db, RunPpmi.class);
+    }
 
     /**
      * A PPMI set: row a is the item node {@code rowItemNodes[a]}; both triangles stored, the
@@ -53,15 +57,15 @@ public final class RunPpmi {
      * The set run {@code run} embeds, from memory or read now in {@code tx}; null when the run
      * names none (a run with {@code writePpmi: false}, such as a snapshot, keeps no set).
      */
-    public static Set of(Transaction tx, Node run, Termination termination) {
+    public Set of(Transaction tx, Node run, Termination termination) {
         String tag = (String) run.getProperty("ppmiRun", null);
         if (tag == null) {
             return null;
         }
         String dataset = (String) run.getProperty("dataset");
         String key = key(dataset, tag);
-        synchronized (RunPpmi.class) {
-            Set hit = CACHE.get(key);
+        synchronized (this) {
+            Set hit = cache.get(key);
             if (hit != null) {
                 return hit;
             }
@@ -81,26 +85,36 @@ public final class RunPpmi {
      * set: keeps the matrix it just wrote, without reading it back. Should the transaction roll
      * back, no run names the tag and the entry is never asked for.
      */
-    public static void offer(String tag, DatasetArrays items, PpmiResult ppmi) {
+    public void offer(String tag, DatasetArrays items, PpmiResult ppmi) {
         int[] kept = ppmi.items();
         long[] rowNodes = new long[kept.length];
         for (int a = 0; a < kept.length; a++) {
             rowNodes[a] = items.itemNodes()[kept[a]];
         }
         Set set = of(items.dataset(), tag, rowNodes, ppmi.matrix(), ppmi.counts());
-        synchronized (RunPpmi.class) {
+        synchronized (this) {
             keep(key(items.dataset(), tag), set);
         }
     }
 
     /** Drops the dataset's sets from memory (its dataset is being erased: a new import reuses the tags). */
-    public static synchronized void forget(String dataset) {
-        CACHE.values().removeIf(s -> s.dataset().equals(dataset));
+    public synchronized void forget(String dataset) {
+        cache.values().removeIf(s -> s.dataset().equals(dataset));
     }
 
     /** How many sets were read from the graph so far (tests check that a written set is not read back). */
-    public static synchronized long loads() {
+    public synchronized long loads() {
         return loads;
+    }
+
+    /** Drops every set (the database shuts down). */
+    public synchronized void clear() {
+        cache.clear();
+    }
+
+    /** How many sets are kept now. */
+    public synchronized int size() {
+        return cache.size();
     }
 
     private static String key(String dataset, String tag) {
@@ -115,14 +129,14 @@ public final class RunPpmi {
         return new Set(dataset, tag, rowNodes, rowOf, matrix, counts);
     }
 
-    private static void keep(String key, Set set) {
-        CACHE.remove(key);
+    private void keep(String key, Set set) {
+        cache.remove(key);
         if (set.bytes() > Runtime.getRuntime().maxMemory() / 8) {
             return;
         }
-        CACHE.put(key, set);
-        Iterator<Map.Entry<String, Set>> eldest = CACHE.entrySet().iterator();
-        while (CACHE.size() > KEEP) {
+        cache.put(key, set);
+        Iterator<Map.Entry<String, Set>> eldest = cache.entrySet().iterator();
+        while (cache.size() > KEEP) {
             eldest.next();
             eldest.remove();
         }

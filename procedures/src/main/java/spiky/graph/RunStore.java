@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -16,6 +17,7 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.InvalidInputException;
 import spiky.Progress;
+import spiky.algo.Termination;
 import spiky.algo.linalg.DenseBlock;
 import spiky.algo.pipeline.PipelineResult;
 import spiky.algo.ppmi.PpmiConfig;
@@ -29,8 +31,6 @@ import spiky.algo.svd.SvdResult;
  * the latest one. A failed run's partial results are removed.
  */
 public final class RunStore {
-    private static final int BATCH = 10_000;
-
     private final GraphDatabaseService db;
     private final Progress progress;
 
@@ -115,7 +115,7 @@ public final class RunStore {
             }
             if (write || keptSet != null) {
                 run.setProperty("ppmiDigest", Long.toHexString(digest));
-                RunPpmi.offer(write ? runId : keptSet, items, ppmi);
+                RunPpmi.in(db).offer(write ? runId : keptSet, items, ppmi);
             }
             markFinished(run, d, runId);
             tx.commit();
@@ -203,6 +203,19 @@ public final class RunStore {
         return "millis" + Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
     }
 
+    /** Returns what {@code work} returns; should it fail, the run is marked failed with the reason ({@link #fail}) first. */
+    public <T> T failOnError(String runId, Supplier<T> work) {
+        return Undo.get(work, failure -> fail(runId, failure.getMessage()));
+    }
+
+    /** As {@link #failOnError(String, Supplier)}, for work that returns nothing. */
+    public void failOnError(String runId, Runnable work) {
+        failOnError(runId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Marks a run failed with the reason, and removes what it had written. */
     public void fail(String runId, String reason) {
         deleteResults(runId);
@@ -235,7 +248,8 @@ public final class RunStore {
      * dataset's latest, the newest other finished run takes its place; then its Embedding nodes go,
      * then the run node, then the PPMI set that only it named. Should the process stop half-way,
      * what is left is a failed run, and deleting it again completes the work. A running run is
-     * refused: it would finish into a deleted node.
+     * refused (an InvalidInputException of kind CONFLICT; an unknown one, NOT_FOUND): it would
+     * finish into a deleted node.
      */
     public Deleted delete(String runId) {
         String dataset;
@@ -243,10 +257,10 @@ public final class RunStore {
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
             if (run == null) {
-                throw InvalidInputException.parameter("runId", "no run '" + runId + "'");
+                throw InvalidInputException.notFound("runId", "no run '" + runId + "'");
             }
             if (GraphModel.RUN_RUNNING.equals(run.getProperty("status", null))) {
-                throw InvalidInputException.parameter("runId", "run '" + runId + "' is still running: wait for it to finish");
+                throw InvalidInputException.conflict("runId", "run '" + runId + "' is still running: wait for it to finish");
             }
             dataset = (String) run.getProperty("dataset");
             Node d = tx.findNode(DATASET, "name", dataset);
@@ -293,24 +307,20 @@ public final class RunStore {
         return newest == null ? null : (String) newest.getProperty("id");
     }
 
+    /** Deleting is undoing (a failed run, a deleted one): it runs to its end, whatever termination says. */
     private long deleteEmbeddings(String runId) {
-        long total = 0;
-        while (true) {
+        return new BatchedWrites(db, Progress.NONE, Termination.NONE).untilDone(BatchedWrites.NODES, (tx, limit) -> {
             int deleted = 0;
-            try (Transaction tx = db.beginTx(); ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
-                while (it.hasNext() && deleted < BATCH) {
+            try (ResourceIterator<Node> it = tx.findNodes(EMBEDDING, "run", runId)) {
+                while (it.hasNext() && deleted < limit) {
                     Node n = it.next();
                     n.getRelationships().forEach(Relationship::delete);
                     n.delete();
                     deleted++;
                 }
-                tx.commit();
             }
-            total += deleted;
-            if (deleted == 0) {
-                return total;
-            }
-        }
+            return deleted;
+        });
     }
 
     private void deleteResults(String runId) {

@@ -9,7 +9,7 @@ public final class Schema {
     private Schema() {}
 
     public static void apply(GraphDatabaseService db) {
-        for (String statement : CypherFiles.statements("schema.cypher")) {
+        for (String statement : CypherFiles.in(db).statements("schema.cypher")) {
             try (Transaction tx = db.beginTx()) {
                 tx.execute(statement).close();
                 tx.commit();

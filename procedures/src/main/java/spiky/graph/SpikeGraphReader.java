@@ -32,7 +32,7 @@ public final class SpikeGraphReader {
     public record SpikeGraph(String run, long f, Object[] peakIds, Object[] peakNames, DcbmFit.Input input) {}
 
     /** Reads the spike partition at f' of run {@code runId}; an error naming the parameter when either is unknown. */
-    public static SpikeGraph read(Transaction tx, String runId, long f, Weight weight, Termination termination) {
+    public static SpikeGraph read(Transaction tx, RunPpmi ppmiSets, String runId, long f, Weight weight, Termination termination) {
         Node run = EmbeddingReader.run(tx, runId);
         SpkTable.requireLevel(run, f);
         String key = "spike" + f;
@@ -62,7 +62,7 @@ public final class SpikeGraphReader {
             }
         }
 
-        RunPpmi.Set ppmi = RunPpmi.of(tx, run, termination);
+        RunPpmi.Set ppmi = ppmiSets.of(tx, run, termination);
         int[] from = new int[1024];
         int[] to = new int[1024];
         double[] w = new double[1024];

@@ -1,6 +1,5 @@
 package spiky.graph;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import spiky.Progress;
+import spiky.algo.Termination;
 import spiky.algo.spikes.SpikeLevel;
 
 /**
@@ -17,37 +17,33 @@ import spiky.algo.spikes.SpikeLevel;
  * kept in memory, so a write that fails half-way puts them back and leaves the run as it was.
  */
 public final class SpikeWriter {
-    private static final int BATCH = 10_000;
-
     private final GraphDatabaseService db;
-    private final Progress progress;
+    private final BatchedWrites writes;
 
     public SpikeWriter(GraphDatabaseService db, Progress progress) {
+        this(db, progress, Termination.NONE);
+    }
+
+    public SpikeWriter(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
-        this.progress = progress;
+        this.writes = new BatchedWrites(db, progress, termination);
     }
 
     /** @param parameters spkDims, cosTheta, rho: recorded on the run node with the table */
     public void write(StoredEmbeddings e, List<SpikeLevel> levels, Map<String, Object> parameters, long millisSpikes) {
         long started = System.nanoTime();
-        List<Map<Long, Map<String, Object>>> replaced = new ArrayList<>();
-        try {
-            int n = e.embeddingNodes().length;
-            for (int start = 0; start < n; start += BATCH) {
-                int end = Math.min(n, start + BATCH);
-                Map<Long, Map<String, Object>> before = new HashMap<>();
-                try (Transaction tx = db.beginTx()) {
+        BatchedWrites.Committed<Map<Long, Map<String, Object>>> written = writes.undoableRanges("writing spikes",
+                e.embeddingNodes().length, BatchedWrites.NODES, (tx, start, end) -> {
+                    Map<Long, Map<String, Object>> before = new HashMap<>();
                     for (int a = start; a < end; a++) {
                         Node node = tx.getNodeById(e.embeddingNodes()[a]);
                         before.put(node.getId(), spikeProperties(node));
                         SpikeProperties.clear(node);
                         SpikeProperties.set(node, levels, a, e.itemIds());
                     }
-                    tx.commit();
-                }
-                replaced.add(before);
-                progress.report("writing spikes", end, n);
-            }
+                    return before;
+                }, SpikeWriter::restore);
+        Undo.run(() -> {
             try (Transaction tx = db.beginTx()) {
                 Node run = EmbeddingReader.finishedRun(tx, e.runId());
                 tx.acquireWriteLock(run);
@@ -57,14 +53,7 @@ public final class SpikeWriter {
                 run.setProperty("millisSpikesWrite", (System.nanoTime() - started) / 1_000_000);
                 tx.commit();
             }
-        } catch (RuntimeException | Error failure) {
-            try {
-                restore(replaced);
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        }, written::undo);
     }
 
     private static Map<String, Object> spikeProperties(Node node) {
@@ -77,16 +66,11 @@ public final class SpikeWriter {
         return m;
     }
 
-    private void restore(List<Map<Long, Map<String, Object>>> replaced) {
-        for (Map<Long, Map<String, Object>> batch : replaced) {
-            try (Transaction tx = db.beginTx()) {
-                batch.forEach((id, properties) -> {
-                    Node node = tx.getNodeById(id);
-                    SpikeProperties.clear(node);
-                    properties.forEach(node::setProperty);
-                });
-                tx.commit();
-            }
-        }
+    private static void restore(Transaction tx, Map<Long, Map<String, Object>> before) {
+        before.forEach((id, properties) -> {
+            Node node = tx.getNodeById(id);
+            SpikeProperties.clear(node);
+            properties.forEach(node::setProperty);
+        });
     }
 }

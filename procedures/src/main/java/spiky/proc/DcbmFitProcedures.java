@@ -38,6 +38,10 @@ public final class DcbmFitProcedures {
     /** The keys of spiky.dcbm.fit; nothing is recorded. */
     static final SettingsTable<Void> SETTINGS = SettingsTable.<Void>empty().withUnrecorded(F).withUnrecorded(WEIGHT).withUnrecorded(BLOCKS);
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public Transaction tx;
 
@@ -72,7 +76,7 @@ public final class DcbmFitProcedures {
         Weight weight = WEIGHT.read(reader);
         int blocks = BLOCKS.read(reader);
 
-        SpikeGraph graph = SpikeGraphReader.read(tx, run, f, weight, guard::check);
+        SpikeGraph graph = SpikeGraphReader.read(tx, service.ppmiSets(), run, f, weight, guard::check);
         DcbmFit.Result fit = DcbmFit.fit(graph.input(), blocks);
         return Stream.of(row(graph, fit));
     }

@@ -22,6 +22,10 @@ public final class DegreeProcedures {
     /** The keys of spiky.degrees; nothing is recorded. */
     static final SettingsTable<Void> SETTINGS = SettingsTable.<Void>empty().withUnrecorded(F);
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public Transaction tx;
 
@@ -41,6 +45,6 @@ public final class DegreeProcedures {
         ConfigReader reader = SETTINGS.reader(config);
         Integer given = F.read(reader);
         Long f = given == null ? null : given.longValue();
-        return RunDegrees.read(tx, runId, f, guard::check).stream();
+        return RunDegrees.read(tx, service.ppmiSets(), runId, f, guard::check).stream();
     }
 }

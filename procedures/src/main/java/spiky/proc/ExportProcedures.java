@@ -23,6 +23,10 @@ import spiky.graph.Exporter;
  * Neo4j's import directory (server.directories.import), like LOAD CSV reads from it.
  */
 public final class ExportProcedures {
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseAPI db;
 
@@ -42,7 +46,7 @@ public final class ExportProcedures {
         DatasetNames.check(dataset);
         PpmiStepConfig parsed = PpmiStepConfig.forCompute(config);
         Path mtx = insideImportDirectory(file);
-        try (Jobs.Job job = Jobs.start("spiky.export.ppmi", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.export.ppmi", dataset, log)) {
             return Exporter.ppmi(db, dataset, parsed.ppmi(), parsed.concurrency(), mtx, mtx.resolveSibling(mtx.getFileName() + ".items.csv"),
                     job, guard::check).stream();
         }

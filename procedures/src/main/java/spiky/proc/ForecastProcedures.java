@@ -23,6 +23,10 @@ public final class ForecastProcedures {
             + "happened; maeByModel, spearmanByModel for all four models); then the chosen model, fitted on every pair, forecasts "
             + "each item of the latest snapshot run: the expected Jaccard at the next step, in [0, 1]. ";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -38,7 +42,7 @@ public final class ForecastProcedures {
             + "properties of that run (a failed write puts the previous values back). " + ForecastStep.CONFIG_DOC)
     public Stream<ForecastStep.Row> forecast(@Name("dataset") String dataset, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
-        try (Jobs.Job job = Jobs.start("spiky.stability.forecast", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.stability.forecast", dataset, log)) {
             return Stream.of(ForecastStep.run(db, dataset, config, true, job, guard::check));
         }
     }
@@ -48,7 +52,7 @@ public final class ForecastProcedures {
             + "summary as spiky.stability.forecast, nothing written (written = 0). " + ForecastStep.CONFIG_DOC)
     public Stream<ForecastStep.Row> stats(@Name("dataset") String dataset, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
-        try (Jobs.Job job = Jobs.start("spiky.stability.forecast.stats", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.stability.forecast.stats", dataset, log)) {
             return Stream.of(ForecastStep.run(db, dataset, config, false, job, guard::check));
         }
     }

@@ -60,7 +60,7 @@ public final class ForecastStep {
             record.put("forecastMetric", metric);
             record.put("forecastGapDays", r.gapDays());
             long[] nodes = read.embeddingNodes().get(runs.size() - 1);
-            new ForecastWriter(db, progress).write(r.runId(), nodes, r.forecast(), record);
+            new ForecastWriter(db, progress, termination).write(r.runId(), nodes, r.forecast(), record);
             written = nodes.length;
         }
         return new Row(r.runId(), runs, r.model(), r.features(), r.lag(), b.mae(), b.baselineMae(), nanToNull(b.spearman()),

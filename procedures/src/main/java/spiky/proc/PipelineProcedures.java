@@ -17,6 +17,10 @@ import spiky.graph.DatasetNames;
 public final class PipelineProcedures {
     static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PIPELINE + ".";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -36,7 +40,7 @@ public final class PipelineProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PipelineConfig parsed = PipelineConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.pipeline", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.pipeline", dataset, log)) {
             return Stream.of(PipelineRunner.write(db, dataset, parsed, job, guard::check));
         }
     }
@@ -49,7 +53,7 @@ public final class PipelineProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PipelineConfig parsed = PipelineConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.pipeline.stats", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.pipeline.stats", dataset, log)) {
             return Stream.of(PipelineRunner.stats(db, dataset, parsed, job, guard::check));
         }
     }

@@ -65,7 +65,7 @@ public final class PipelineRunner {
     public static Row complete(GraphDatabaseService db, String runId, String dataset, PipelineConfig config, Progress progress,
             Termination termination) {
         RunStore store = new RunStore(db, progress);
-        try {
+        return store.failOnError(runId, () -> {
             long t0 = System.nanoTime();
             DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
             long readMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -74,14 +74,7 @@ public final class PipelineRunner {
             boolean writePpmi = config.writePpmi() && pairs <= config.maxPpmiRelationships();
             long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, Map.of("read", readMillis));
             return row(runId, dataset, config, result, written, "finished", readMillis);
-        } catch (RuntimeException | Error e) {
-            try {
-                store.fail(runId, e.getMessage());
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        });
     }
 
     static Row stats(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {

@@ -17,6 +17,10 @@ import spiky.graph.DatasetNames;
 public final class PpmiProcedures {
     static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.PPMI + ".";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -34,7 +38,7 @@ public final class PpmiProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PpmiStepConfig parsed = PpmiStepConfig.forCompute(config);
-        try (Jobs.Job job = Jobs.start("spiky.ppmi.stream", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.ppmi.stream", dataset, log)) {
             return PpmiStep.stream(db, dataset, parsed, job, guard::check);
         }
     }
@@ -48,7 +52,7 @@ public final class PpmiProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PpmiStepConfig parsed = PpmiStepConfig.forCompute(config);
-        try (Jobs.Job job = Jobs.start("spiky.ppmi.stats", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.ppmi.stats", dataset, log)) {
             return Stream.of(PpmiStep.stats(db, dataset, parsed, job, guard::check));
         }
     }
@@ -65,7 +69,7 @@ public final class PpmiProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         PpmiStepConfig parsed = PpmiStepConfig.forWrite(config);
-        try (Jobs.Job job = Jobs.start("spiky.ppmi.write", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.ppmi.write", dataset, log)) {
             return Stream.of(PpmiStep.write(db, dataset, parsed, job, guard::check));
         }
     }

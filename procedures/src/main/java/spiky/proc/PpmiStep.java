@@ -19,6 +19,7 @@ import spiky.graph.DatasetReader;
 import spiky.graph.PpmiDigest;
 import spiky.graph.PpmiRecord;
 import spiky.graph.PpmiWriter;
+import spiky.graph.Undo;
 
 /** The PPMI step: read the dataset, compute its PPMI matrix as spiky.pipeline does, and stream, summarise or write it. */
 public final class PpmiStep {
@@ -92,18 +93,11 @@ public final class PpmiStep {
         long t0 = System.nanoTime();
         PpmiWriter writer = new PpmiWriter(db, progress);
         String tag = writer.newTag(dataset);
-        long written;
-        try {
-            written = writer.write(tag, c.data(), p);
+        long written = Undo.get(() -> {
+            long relationships = writer.write(tag, c.data(), p);
             writer.adopt(c.data(), p, PpmiRecord.of(tag, "spiky.ppmi.write", config.ppmi(), p, PpmiDigest.of(c.data(), p)));
-        } catch (RuntimeException | Error e) {
-            try {
-                writer.abandon(dataset, tag);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+            return relationships;
+        }, () -> writer.abandon(dataset, tag));
         // Once switched, the old set is invisible to readers that follow ppmiRun; removing it (unless
         // a run embeds it) is housekeeping.
         writer.deleteUnused(dataset);

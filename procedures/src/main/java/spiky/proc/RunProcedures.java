@@ -8,11 +8,14 @@ import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import spiky.Progress;
-import spiky.graph.RunMatrices;
 import spiky.graph.RunStore;
 
 /** {@code spiky.run.delete}: removes a run, its embeddings and the PPMI set only it kept. */
 public final class RunProcedures {
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -25,7 +28,7 @@ public final class RunProcedures {
             + "call deletes.")
     public Stream<RunStore.Deleted> delete(@Name("runId") String runId) {
         RunStore.Deleted deleted = new RunStore(db, Progress.NONE).delete(runId);
-        RunMatrices.forget(runId);
+        service.runMatrices().forget(runId);
         return Stream.of(deleted);
     }
 }

@@ -17,6 +17,10 @@ import spiky.algo.similar.SimilarConfig;
 public final class SimilarProcedures {
     static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SIMILAR + ".";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public Transaction tx;
 
@@ -38,8 +42,8 @@ public final class SimilarProcedures {
     public Stream<SimilarStep.SimilarRow> similar(@Name("item") Node item,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         SimilarConfig parsed = SimilarConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.similar", item == null ? "null" : String.valueOf(item.getProperty("id", null)), log)) {
-            return SimilarStep.similar(tx, item, parsed, job, guard::check).stream();
+        try (Jobs.Job job = service.jobs().start("spiky.similar", item == null ? "null" : String.valueOf(item.getProperty("id", null)), log)) {
+            return SimilarStep.similar(tx, service.runMatrices(), item, parsed, job, guard::check).stream();
         }
     }
 }

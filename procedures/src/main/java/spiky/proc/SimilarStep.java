@@ -25,7 +25,8 @@ public final class SimilarStep {
     /** A row of spiky.similar. */
     public record SimilarRow(long rank, Object item, String name, double score, double norm, Object spike) {}
 
-    static List<SimilarRow> similar(Transaction tx, Node item, SimilarConfig config, Progress progress, Termination termination) {
+    static List<SimilarRow> similar(Transaction tx, RunMatrices runMatrices, Node item, SimilarConfig config, Progress progress,
+            Termination termination) {
         if (item == null || !item.hasLabel(GraphModel.ITEM)) {
             throw InvalidInputException.parameter("item", "expected an (:Item) node, got " + (item == null ? "null" : item.getLabels()));
         }
@@ -49,7 +50,7 @@ public final class SimilarStep {
         if (f > rank) {
             throw InvalidInputException.parameter("f", f + " is not in the range [1, " + rank + "] (the rank of run '" + runId + "')");
         }
-        RunMatrices.Loaded loaded = RunMatrices.get(tx, run, progress, termination);
+        RunMatrices.Loaded loaded = runMatrices.get(tx, run, progress, termination);
         int query = rowOf(item, runId, loaded);
         if (query < 0) {
             throw InvalidInputException.parameter("item", "item " + itemId + " of dataset '" + dataset + "' is not embedded in run '"

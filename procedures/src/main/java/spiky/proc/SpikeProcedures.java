@@ -20,6 +20,10 @@ public final class SpikeProcedures {
             + "floats, so the result can differ from spiky.pipeline's (computed on doubles) where a cosine or a norm is within "
             + "float rounding of a tie or of cosTheta";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -35,7 +39,7 @@ public final class SpikeProcedures {
             + "item is that peak, norm the stored norm of its embedding. Writes nothing. " + CONFIG_DOC)
     public Stream<SpikeStep.SpikeRow> stream(@Name("runId") String runId,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        try (Jobs.Job job = Jobs.start("spiky.spikes.stream", String.valueOf(runId), log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.spikes.stream", String.valueOf(runId), log)) {
             return SpikeStep.stream(db, runId, config, job, guard::check);
         }
     }
@@ -45,7 +49,7 @@ public final class SpikeProcedures {
             + ". Returns the Spk table only: spk is a list of {f, peaks, n, covered, spk}. Writes nothing. " + CONFIG_DOC)
     public Stream<SpikeStep.SpkRow> stats(@Name("runId") String runId,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        try (Jobs.Job job = Jobs.start("spiky.spikes.stats", String.valueOf(runId), log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.spikes.stats", String.valueOf(runId), log)) {
             return Stream.of(SpikeStep.stats(db, runId, config, job, guard::check));
         }
     }
@@ -58,7 +62,7 @@ public final class SpikeProcedures {
             + "spike properties back. " + CONFIG_DOC)
     public Stream<SpikeStep.SpkRow> write(@Name("runId") String runId,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        try (Jobs.Job job = Jobs.start("spiky.spikes.write", String.valueOf(runId), log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.spikes.write", String.valueOf(runId), log)) {
             return Stream.of(SpikeStep.write(db, runId, config, job, guard::check));
         }
     }
@@ -75,7 +79,7 @@ public final class SpikeProcedures {
             + "Levels are computed side by side, one thread each. " + ConfigDocs.HEAD + ConfigDocs.SWEEP + ".")
     public Stream<SweepStep.SweepRow> sweep(@Name("runId") String runId,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        try (Jobs.Job job = Jobs.start("spiky.spikes.sweep", String.valueOf(runId), log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.spikes.sweep", String.valueOf(runId), log)) {
             return SweepStep.sweep(db, runId, config, job, guard::check);
         }
     }

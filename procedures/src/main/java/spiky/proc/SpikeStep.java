@@ -63,7 +63,7 @@ public final class SpikeStep {
     static SpkRow write(GraphDatabaseService db, String runId, Map<String, Object> config, Progress progress, Termination termination) {
         Computed c = compute(db, runId, config, progress, termination);
         long t0 = System.nanoTime();
-        new SpikeWriter(db, progress).write(c.embeddings(), c.levels(), c.config().toMap(), (Long) c.millis().get("spikes"));
+        new SpikeWriter(db, progress, termination).write(c.embeddings(), c.levels(), c.config().toMap(), (Long) c.millis().get("spikes"));
         c.millis().put("write", (System.nanoTime() - t0) / 1_000_000);
         return new SpkRow(runId, SpkRows.of(c.levels()), c.millis());
     }

@@ -15,6 +15,10 @@ import spiky.graph.DatasetNames;
 
 /** {@code spiky.snapshots} and {@code spiky.stability}: embeddings at successive moments, and how stable items' neighbours stay, by norm. */
 public final class StabilityProcedures {
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -30,7 +34,7 @@ public final class StabilityProcedures {
             + "(its until property records the moment). " + SnapshotStep.CONFIG_DOC)
     public Stream<SnapshotStep.Row> snapshots(@Name("dataset") String dataset, @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
-        try (Jobs.Job job = Jobs.start("spiky.snapshots", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.snapshots", dataset, log)) {
             return SnapshotStep.run(db, dataset, config, job, guard::check).stream();
         }
     }
@@ -45,7 +49,7 @@ public final class StabilityProcedures {
             + "sampled items present in the run (null when none is). " + StabilityStep.CONFIG_DOC)
     public Stream<StabilityStep.Row> stability(@Name("refRun") String refRun, @Name("runs") List<String> runs,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        try (Jobs.Job job = Jobs.start("spiky.stability", refRun, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.stability", refRun, log)) {
             return StabilityStep.measure(db, refRun, runs, config, job, guard::check).stream();
         }
     }

@@ -19,6 +19,10 @@ public final class SvdProcedures {
     private static final String INPUT = "Reads the dataset's PPMI relationships (those its ppmiRun names; run spiky.ppmi.write "
             + "first) back into the matrix, whose SVD equals what spiky.pipeline computes with the same config";
 
+    /** This database's jobs and in-memory state (SpikyExtension). */
+    @Context
+    public SpikyService service;
+
     @Context
     public GraphDatabaseService db;
 
@@ -36,7 +40,7 @@ public final class SvdProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         SvdStepConfig parsed = SvdStepConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.svd.stream", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.svd.stream", dataset, log)) {
             return SvdStep.stream(db, dataset, parsed, job, guard::check);
         }
     }
@@ -52,7 +56,7 @@ public final class SvdProcedures {
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         DatasetNames.check(dataset);
         SvdStepConfig parsed = SvdStepConfig.from(config);
-        try (Jobs.Job job = Jobs.start("spiky.svd.write", dataset, log)) {
+        try (Jobs.Job job = service.jobs().start("spiky.svd.write", dataset, log)) {
             return Stream.of(SvdStep.write(db, dataset, parsed, job, guard::check));
         }
     }

@@ -76,16 +76,7 @@ public final class SvdStep {
         parameters.putAll(config.toMap());
         RunStore store = new RunStore(db, progress);
         String runId = store.begin(dataset, parameters);
-        try {
-            store.finishSvd(runId, c.ppmi(), c.svd(), c.embeddings(), c.norms(), c.millis());
-        } catch (RuntimeException | Error e) {
-            try {
-                store.fail(runId, e.getMessage());
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        store.failOnError(runId, () -> store.finishSvd(runId, c.ppmi(), c.svd(), c.embeddings(), c.norms(), c.millis()));
         return new WriteRow(runId, dataset, c.ppmi().record().tag(), c.ppmi().matrix().rows(), c.ppmi().matrix().nnz(),
                 config.svd().rank(), c.svd().method().configName(), SpkRows.list(c.svd().singularValues()),
                 new LinkedHashMap<>(c.millis()), "finished");

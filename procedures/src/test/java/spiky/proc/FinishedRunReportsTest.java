@@ -52,7 +52,7 @@ class FinishedRunReportsTest {
             assertEquals(b, db.run("MATCH (d:Dataset {name: 'g'}) RETURN d.ppmiRun AS t").get(0).get("t"), "B's set is current");
 
             // Both read from the graph too, not only from the sets in memory.
-            RunPpmi.forget("g");
+            RunPpmi.in(db.db()).forget("g");
             assertEquals(degreesA, degrees(db, a), "A's degrees after B");
             assertEquals(fitsA, fits(db, a), "A's fitted DCBM after B");
             assertNotEquals(degreesA, degrees(db, b), "B's degrees are B's own");

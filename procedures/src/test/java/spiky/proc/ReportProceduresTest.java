@@ -120,14 +120,14 @@ class ReportProceduresTest {
     @Test
     void theSetThePipelineWroteIsServedFromMemoryAndReadBackAlikeAfterBeingForgotten() {
         Map<String, Object> config = Map.of("f", 16, "blocks", 200);
-        long loads = RunPpmi.loads();
+        long loads = RunPpmi.in(db.db()).loads();
         Map<String, Object> fromWriter = fit(config);
         List<Map<String, Object>> degreesFromWriter = db.run("CALL spiky.degrees($run, {f: 16})", Map.of("run", run));
-        assertEquals(loads, RunPpmi.loads(), "the pipeline handed its matrix over: nothing read back");
-        RunPpmi.forget("k4");
+        assertEquals(loads, RunPpmi.in(db.db()).loads(), "the pipeline handed its matrix over: nothing read back");
+        RunPpmi.in(db.db()).forget("k4");
         assertEquals(fromWriter, fit(config));
         assertEquals(degreesFromWriter, db.run("CALL spiky.degrees($run, {f: 16})", Map.of("run", run)));
-        assertEquals(loads + 1, RunPpmi.loads(), "read from the graph once, then kept");
+        assertEquals(loads + 1, RunPpmi.in(db.db()).loads(), "read from the graph once, then kept");
     }
 
     /** Cypher's own sums per item over the current PPMI set, spikes at f' = 16. */

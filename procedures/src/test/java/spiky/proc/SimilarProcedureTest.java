@@ -24,7 +24,6 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.TestDatabase;
 import spiky.graph.GraphModel;
-import spiky.graph.RunMatrices;
 
 /**
  * spiky.similar on a generated DCBM: its lists equal a brute force over the stored vectors, read
@@ -145,9 +144,9 @@ class SimilarProcedureTest {
     void theDefaultRunIsTheLatestAndItsMatrixIsLoadedOnce() {
         Object id = stored(db, run, "spike8").get(0).item();
         List<Map<String, Object>> byDefault = similar("k8", id, Map.of());
-        long loads = RunMatrices.loads();
+        long loads = SpikyService.of(db.db()).runMatrices().loads();
         assertEquals(byDefault, similar("k8", id, Map.of("run", run, "k", 10, "metric", "cosine")));
-        assertEquals(loads, RunMatrices.loads(), "the second search must not read the run again");
+        assertEquals(loads, SpikyService.of(db.db()).runMatrices().loads(), "the second search must not read the run again");
         assertEquals(10, byDefault.size());
         // DCBM items have names? Either way the column is there; spikes come from spike8.
         assertTrue(byDefault.stream().anyMatch(m -> m.get("spike") != null), byDefault.toString());

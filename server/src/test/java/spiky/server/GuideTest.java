@@ -97,7 +97,7 @@ class GuideTest {
         for (List<Block> slide : slides) {
             for (Block block : slide) {
                 if (block.file() != null) {
-                    assertEquals(CypherFiles.load(block.file()).strip(), block.text(), block.file());
+                    assertEquals(new CypherFiles().load(block.file()).strip(), block.text(), block.file());
                     files.add(block.file());
                 } else {
                     assertTrue(block.text().startsWith(":params {"), "a block that is not a file sets parameters: " + block.text());

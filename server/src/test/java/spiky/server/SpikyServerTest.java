@@ -589,6 +589,27 @@ class SpikyServerTest {
     }
 
     @Test
+    void deletingARunThatIsStillRunningIsRefusedWith409AndLeavesItAsItWas() {
+        org.neo4j.kernel.internal.GraphDatabaseAPI db = server.database().db();
+        db.executeTransactionally("CALL spiky.dcbm.generate('deleting', {items: 100, contexts: 150, seed: 2})");
+        // begin() records a 'running' run, as POST /runs does before its worker picks the run up.
+        String id = spiky.proc.PipelineRunner.begin(db, "deleting", spiky.algo.pipeline.PipelineConfig.from(Map.of("rank", 8)));
+        Http.Response refused = Http.delete(api + "/api/runs/" + id, bearer());
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals(409, refused.json().get("status").asInt());
+        assertEquals("Conflict", refused.json().get("title").asText());
+        assertTrue(refused.json().get("detail").asText().contains("run '" + id + "' is still running"), refused.body());
+        assertEquals("running", Http.get(api + "/api/runs/" + id).json().get("status").asText());
+
+        new spiky.graph.RunStore(db, Progress.NONE).fail(id, "given up by the test");
+        Http.Response deleted = Http.delete(api + "/api/runs/" + id, bearer());
+        assertEquals(200, deleted.status(), deleted.body());
+        Http.Response unknown = Http.delete(api + "/api/runs/" + id, bearer());
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.json().get("detail").asText().contains("no run '" + id + "'"), unknown.body());
+    }
+
+    @Test
     void stabilityOfSnapshotsComesByNormQuantile() {
         server.database().db().executeTransactionally("CALL spiky.dcbm.generate('timed', {items: 300, contexts: 400, seed: 4})");
         java.util.List<String> runs = server.database().db().executeTransactionally(

@@ -19,7 +19,7 @@ public final class CypherCalls {
     }
 
     private static Map<String, Object> single(GraphDatabaseService db, String file, Map<String, Object> params) {
-        return db.executeTransactionally(CypherFiles.load(file), params, result -> {
+        return db.executeTransactionally(CypherFiles.in(db).load(file), params, result -> {
             List<Map<String, Object>> rows = new ArrayList<>();
             result.forEachRemaining(rows::add);
             return rows.get(0);

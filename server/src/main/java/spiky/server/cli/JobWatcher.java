@@ -13,11 +13,12 @@ final class JobWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean open = true;
 
-    JobWatcher(String procedure, Progress out) {
+    /** @param jobs the jobs of the database the procedure runs on (its SpikyService's) */
+    JobWatcher(Jobs jobs, String procedure, Progress out) {
         thread = new Thread(() -> {
             while (open) {
-                List<Jobs.Status> jobs = Jobs.running();
-                for (Jobs.Status s : jobs) {
+                List<Jobs.Status> running = jobs.running();
+                for (Jobs.Status s : running) {
                     if (s.procedure().equals(procedure)) {
                         out.report(s.stage(), s.done(), s.total());
                     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spiky.proc.SpikyService;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
@@ -25,7 +26,7 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             Map<String, Object> row;
-            try (JobWatcher progress = new JobWatcher("spiky.pipeline", TerminalProgress.forStderr())) {
+            try (JobWatcher progress = new JobWatcher(SpikyService.of(database.db()).jobs(), "spiky.pipeline", TerminalProgress.forStderr())) {
                 row = CypherCalls.pipeline(database.db(), dataset, CliConfig.parse(config));
             }
             System.out.println(PipelineReport.describe(row));

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.InvalidInputException;
 import spiky.Progress;
+import spiky.proc.SpikyService;
 
 /** The spiky HTTP API (Javalin): routes, JSON, and errors as {status, title, detail}. */
 public final class ApiServer implements AutoCloseable {
@@ -43,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
         SimilarRoutes similar = new SimilarRoutes(queries);
         ForecastRoutes forecast = new ForecastRoutes(queries);
         SweepRoutes sweep = new SweepRoutes(queries);
-        RunLauncher launcher = new RunLauncher(db, queries);
+        RunLauncher launcher = new RunLauncher(db, queries, SpikyService.of(db).jobs());
         OpenApi openApi = OpenApi.load();
         ImportRoutes imports = new ImportRoutes(db, new ImportDirectory(options.importDir()), progress);
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -51,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(db, queries, reports);
         BearerToken writes = new BearerToken(options.token());
         BrowserCors cors = new BrowserCors(options.browserOrigins());
-        GuideRoutes guide = new GuideRoutes(queries, options.guideDataset());
+        GuideRoutes guide = new GuideRoutes(queries, SpikyService.of(db).cypherFiles(), options.guideDataset());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
@@ -88,7 +89,14 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/items/{item}", reports.route(forecast::item));
             config.routes.get("/api/runs/{id}/forecast", reports.route(forecast::forecast));
             config.routes.post("/api/datasets/{name}/import", imports::post);
-            config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, 400, "Bad Request", e.getMessage()));
+            config.routes.exception(InvalidInputException.class, (e, ctx) -> {
+                int status = switch (e.kind()) {
+                    case NOT_FOUND -> 404;
+                    case CONFLICT -> 409;
+                    case INVALID -> 400;
+                };
+                error(ctx, status, title(status), e.getMessage());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), title(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

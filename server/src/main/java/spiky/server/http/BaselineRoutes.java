@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import spiky.graph.Undo;
 
 /**
  * GET /api/runs/{id}/baselines?f=: GDS's Louvain, Leiden and FastRP on the run's dataset's PPMI
@@ -22,7 +23,7 @@ final class BaselineRoutes {
         this.queries = queries;
     }
 
-    Object get(Context ctx, Map<String, Object> run) {
+    Object get(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         List<Map<String, Object>> datasets = queries.rows("dataset.cypher", Map.of("name", level.dataset()));
         Object ppmiRun = datasets.isEmpty() ? null : ((Map<?, ?>) datasets.get(0).get("dataset")).get("ppmiRun");
@@ -33,18 +34,9 @@ final class BaselineRoutes {
         }
         // A name of its own per request: concurrent requests must not share, or drop, each other's projection.
         String graph = "spiky-baselines-" + UUID.randomUUID();
-        Map<String, Object> row;
-        try {
-            row = queries.rows("baselines.cypher", Map.of("run", level.run(), "f", level.f(), "graph", graph)).get(0);
-        } catch (RuntimeException e) {
-            // The query drops its graph at its end; a failure before that would leave the projection in memory.
-            try {
-                queries.rows("baselines-drop.cypher", Map.of("graph", graph));
-            } catch (RuntimeException dropFailure) {
-                e.addSuppressed(dropFailure);
-            }
-            throw e;
-        }
+        // The query drops its graph at its end; a failure before that would leave the projection in memory.
+        Map<String, Object> row = Undo.get(() -> queries.rows("baselines.cypher", Map.of("run", level.run(), "f", level.f(), "graph", graph))
+                .get(0), () -> queries.rows("baselines-drop.cypher", Map.of("graph", graph)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("run", level.run());
         body.put("f", level.f());

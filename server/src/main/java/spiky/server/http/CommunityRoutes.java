@@ -31,7 +31,14 @@ final class CommunityRoutes {
         this.queries = queries;
     }
 
-    Object list(Context ctx, Map<String, Object> run) {
+    /** A page of the spikes at f', each a row of cypher/communities.cypher; total is the number of spikes. */
+    record Communities(String run, long f, String sort, String order, long page, long pageSize, Object total,
+            List<Map<String, Object>> communities) {}
+
+    /** A page of a spike's members, each a row of cypher/community-members.cypher; spike as given in the path. */
+    record Members(String run, long f, String spike, String sort, long page, long pageSize, List<Map<String, Object>> members) {}
+
+    Communities list(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         String sort = QueryParams.choice(ctx, "sort", "size", SORT_COLUMNS);
         boolean descending = QueryParams.choice(ctx, "order", "desc", List.of("desc", "asc")).equals("desc");
@@ -39,19 +46,10 @@ final class CommunityRoutes {
         long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
         List<Map<String, Object>> rows = queries.rows("communities.cypher", Map.of("run", level.run(), "f", level.f(),
                 "sort", sort, "descending", descending, "skip", (page - 1) * pageSize, "limit", pageSize));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", level.run());
-        body.put("f", level.f());
-        body.put("sort", sort);
-        body.put("order", descending ? "desc" : "asc");
-        body.put("page", page);
-        body.put("pageSize", pageSize);
-        body.put("total", level.spk().get("peaks"));
-        body.put("communities", rows);
-        return body;
+        return new Communities(level.run(), level.f(), sort, descending ? "desc" : "asc", page, pageSize, level.spk().get("peaks"), rows);
     }
 
-    Object members(Context ctx, Map<String, Object> run) {
+    Members members(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         // Item ids are integers or strings (Dataset.itemIdType): the query compares them as text.
         String spike = ctx.pathParam("spike");
@@ -65,18 +63,10 @@ final class CommunityRoutes {
                 "spike", spike, "sort", "norm", "skip", 0L, "limit", 1L)).isEmpty()) {
             throw new NotFoundResponse("Item '" + spike + "' is not the peak of a spike of run '" + level.run() + "' at f' = " + level.f());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", level.run());
-        body.put("f", level.f());
-        body.put("spike", spike);
-        body.put("sort", sort);
-        body.put("page", page);
-        body.put("pageSize", pageSize);
-        body.put("members", members);
-        return body;
+        return new Members(level.run(), level.f(), spike, sort, page, pageSize, members);
     }
 
-    Object truth(Context ctx, Map<String, Object> run) {
+    Object truth(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         String weight = QueryParams.choice(ctx, "weight", "count", WEIGHTS);
         long blocks = QueryParams.wholeNumber(ctx, "blocks", 20, 1, MAX_BLOCKS);

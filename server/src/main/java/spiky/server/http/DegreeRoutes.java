@@ -1,7 +1,6 @@
 package spiky.server.http;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +19,13 @@ final class DegreeRoutes {
         this.queries = queries;
     }
 
-    Object get(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
+    /** A JSON page of items, each a row of cypher/degrees.cypher; f null when the run has no spikes. */
+    record Degrees(String run, Long f, long page, long pageSize, List<Map<String, Object>> items) {}
+
+    Object get(Context ctx, RunRecord run) {
+        String id = run.id();
         // spike at ?f= (default the first f'); a run without spikes has none to give.
-        Object f = run.get("spkTable") instanceof List<?> table && !table.isEmpty() ? QueryParams.level(ctx, run).f() : null;
+        Long f = !run.spkTable().isEmpty() ? QueryParams.level(ctx, run).f() : null;
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
             List<Map<String, Object>> rows = queries.rows("degrees.cypher", params(id, f, 0L, Long.MAX_VALUE));
@@ -31,13 +33,7 @@ final class DegreeRoutes {
         }
         long pageSize = QueryParams.wholeNumber(ctx, "pageSize", 1000, 1, MAX_PAGE_SIZE);
         long page = QueryParams.wholeNumber(ctx, "page", 1, 1, Integer.MAX_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", id);
-        body.put("f", f);
-        body.put("page", page);
-        body.put("pageSize", pageSize);
-        body.put("items", queries.rows("degrees.cypher", params(id, f, (page - 1) * pageSize, pageSize)));
-        return body;
+        return new Degrees(id, f, page, pageSize, queries.rows("degrees.cypher", params(id, f, (page - 1) * pageSize, pageSize)));
     }
 
     private static Map<String, Object> params(String run, Object f, long skip, long limit) {

@@ -18,12 +18,12 @@ final class ForecastRoutes {
         this.queries = queries;
     }
 
-    Object item(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
+    Object item(Context ctx, RunRecord run) {
+        String id = run.id();
         String item = ctx.pathParam("item");
         List<Map<String, Object>> rows = queries.rows("item.cypher", Map.of("run", id, "item", item));
         if (rows.isEmpty()) {
-            throw new NotFoundResponse("No item '" + item + "' in dataset '" + run.get("dataset") + "'");
+            throw new NotFoundResponse("No item '" + item + "' in dataset '" + run.dataset() + "'");
         }
         Map<String, Object> row = rows.get(0);
         if (!Boolean.TRUE.equals(row.get("embedded"))) {
@@ -32,12 +32,12 @@ final class ForecastRoutes {
         return row;
     }
 
-    Object forecast(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
+    Object forecast(Context ctx, RunRecord run) {
+        String id = run.id();
         long bins = QueryParams.wholeNumber(ctx, "bins", 10, 1, 100);
         List<Map<String, Object>> rows = queries.rows("forecast.cypher", Map.of("run", id, "bins", bins));
         if (rows.isEmpty()) {
-            throw new NotFoundResponse("Run '" + id + "' has no stability forecast: CALL spiky.stability.forecast('" + run.get("dataset")
+            throw new NotFoundResponse("Run '" + id + "' has no stability forecast: CALL spiky.stability.forecast('" + run.dataset()
                     + "', {}) writes one on the dataset's latest snapshot run");
         }
         Map<String, Object> body = new LinkedHashMap<>(rows.get(0));

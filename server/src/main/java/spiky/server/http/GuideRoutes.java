@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import spiky.graph.CypherFiles;
 
 /**
  * GET /guide/: the analyst's guide for Neo4j Browser ({@code :play http://host:port/guide/}),
@@ -14,11 +15,12 @@ import java.util.Map;
 final class GuideRoutes {
     private final Queries queries;
     private final String dataset;
-    private final GuideTemplate template = GuideTemplate.load();
+    private final GuideTemplate template;
 
-    GuideRoutes(Queries queries, String dataset) {
+    GuideRoutes(Queries queries, CypherFiles cypher, String dataset) {
         this.queries = queries;
         this.dataset = dataset;
+        this.template = GuideTemplate.load(cypher);
     }
 
     void get(Context ctx) {

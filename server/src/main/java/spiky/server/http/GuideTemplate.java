@@ -20,17 +20,20 @@ final class GuideTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(cypher ([a-z0-9-]+\\.cypher)|[a-z]+)}}");
 
     private final String template;
+    private final CypherFiles cypher;
 
-    private GuideTemplate(String template) {
+    private GuideTemplate(String template, CypherFiles cypher) {
         this.template = template;
+        this.cypher = cypher;
     }
 
-    static GuideTemplate load() {
+    /** The template, whose runnable blocks come from {@code cypher} (the database's CypherFiles). */
+    static GuideTemplate load(CypherFiles cypher) {
         try (InputStream in = GuideTemplate.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
-            return new GuideTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new GuideTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8), cypher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,7 +46,7 @@ final class GuideTemplate {
             String replacement;
             if (m.group(2) != null) {
                 replacement = "<pre class=\"code runnable\" data-cypher=\"" + m.group(2) + "\">"
-                        + html(CypherFiles.load(m.group(2)).strip()) + "</pre>";
+                        + html(cypher.load(m.group(2)).strip()) + "</pre>";
             } else {
                 String value = values.get(m.group(1));
                 if (value == null) {

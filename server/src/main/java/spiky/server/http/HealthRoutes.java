@@ -1,7 +1,6 @@
 package spiky.server.http;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.neo4j.graphdb.GraphDatabaseService;
 import spiky.SpikyVersion;
@@ -24,21 +23,16 @@ final class HealthRoutes {
         this.reports = reports;
     }
 
+    /** The answer; the versions are null while the database is down (503). */
+    record Health(String status, String spiky, Object neo4j, Object edition, Object gds, String database, ReportCache.Stats reportCache) {}
+
     void get(Context ctx) {
         boolean up = db.isAvailable();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "up" : "down");
-        body.put("spiky", SpikyVersion.get());
         if (up && versions == null) {
             versions = queries.rows("health.cypher", Map.of()).get(0);
         }
-        if (versions != null) {
-            body.put("neo4j", versions.get("neo4j"));
-            body.put("edition", versions.get("edition"));
-            body.put("gds", versions.get("gds"));
-        }
-        body.put("database", "neo4j");
-        body.put("reportCache", reports.stats());
-        ctx.status(up ? 200 : 503).json(body);
+        Map<String, Object> v = versions == null ? Map.of() : versions;
+        ctx.status(up ? 200 : 503).json(new Health(up ? "up" : "down", SpikyVersion.get(), v.get("neo4j"), v.get("edition"), v.get("gds"),
+                "neo4j", reports.stats()));
     }
 }

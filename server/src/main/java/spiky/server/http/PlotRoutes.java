@@ -2,7 +2,6 @@ package spiky.server.http;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,50 +21,39 @@ final class PlotRoutes {
     }
 
     /** {run, f, x, y, items, points: [{item, name, spike, norm, x, y}]}, highest norms first. */
-    Object points(Context ctx, Map<String, Object> run) {
+    /** The highest-norm items on dimensions x and y, each a row of cypher/embedding-points.cypher; items: the run's n. */
+    record Points(String run, long f, long x, long y, Long items, List<Map<String, Object>> points) {}
+
+    Points points(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
-        long rank = ((Number) run.get("rank")).longValue();
+        long rank = run.rank();
         long x = QueryParams.wholeNumber(ctx, "x", 0, 0, rank - 1);
         long y = QueryParams.wholeNumber(ctx, "y", Math.min(1, rank - 1), 0, rank - 1);
         long limit = QueryParams.wholeNumber(ctx, "limit", DEFAULT_POINTS, 1, MAX_POINTS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", level.run());
-        body.put("f", level.f());
-        body.put("x", x);
-        body.put("y", y);
-        body.put("items", run.get("n"));
-        body.put("points", queries.rows("embedding-points.cypher",
+        return new Points(level.run(), level.f(), x, y, run.n(), queries.rows("embedding-points.cypher",
                 Map.of("run", level.run(), "f", level.f(), "x", x, "y", y, "limit", limit)));
-        return body;
     }
 
-    /**
-     * {run, f, items, peaks: [{peak, name, norm, size, covered, share}]} in the cover's visiting
-     * order; covered and share are running totals, so the last share is the run's covered share.
-     */
+    /** A spike in the cover's visiting order; covered and share are running totals. */
+    record Peak(Object peak, Object name, double norm, long size, long covered, double share) {}
+
+    /** The answer of /coverage: the last share is the run's covered share. */
+    record Coverage(String run, long f, long items, List<Peak> peaks) {}
+
+    /** The spikes in the cover's visiting order (descending peak norm), with the covered count and share so far. */
     @SuppressWarnings("unchecked")
-    Object coverage(Context ctx, Map<String, Object> run) {
+    Coverage coverage(Context ctx, RunRecord run) {
         QueryParams.Level level = QueryParams.level(ctx, run);
         Map<String, Object> row = queries.rows("coverage.cypher", Map.of("run", level.run(), "f", level.f())).get(0);
         long items = ((Number) row.get("items")).longValue();
-        List<Map<String, Object>> peaks = new ArrayList<>();
+        List<Peak> peaks = new ArrayList<>();
         long covered = 0;
         for (Map<String, Object> spike : (List<Map<String, Object>>) row.get("spikes")) {
-            covered += ((Number) spike.get("size")).longValue();
-            Map<String, Object> peak = new LinkedHashMap<>();
-            peak.put("peak", spike.get("peak"));
-            peak.put("name", spike.get("name"));
-            peak.put("norm", spike.get("norm"));
-            peak.put("size", spike.get("size"));
-            peak.put("covered", covered);
-            peak.put("share", items == 0 ? 0.0 : (double) covered / items);
-            peaks.add(peak);
+            long size = ((Number) spike.get("size")).longValue();
+            covered += size;
+            peaks.add(new Peak(spike.get("peak"), spike.get("name"), ((Number) spike.get("norm")).doubleValue(), size, covered,
+                    items == 0 ? 0.0 : (double) covered / items));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", level.run());
-        body.put("f", level.f());
-        body.put("items", items);
-        body.put("peaks", peaks);
-        return body;
+        return new Coverage(level.run(), level.f(), items, peaks);
     }
 }

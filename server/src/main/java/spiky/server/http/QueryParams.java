@@ -15,7 +15,7 @@ final class QueryParams {
 
     /** The run named by the path parameter {id} (cypher/run.cypher), or 400 / 404. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> run(Context ctx, Queries queries) {
+    static RunRecord run(Context ctx, Queries queries) {
         String id = ctx.pathParam("id");
         if (id.isBlank() || id.length() > MAX_RUN_ID_LENGTH) {
             throw InvalidInputException.parameter("id", "a run id is 1 to " + MAX_RUN_ID_LENGTH + " characters, e.g. 'ml-100k-1'");
@@ -24,7 +24,7 @@ final class QueryParams {
         if (rows.isEmpty()) {
             throw new NotFoundResponse("No run with id '" + id + "'");
         }
-        return (Map<String, Object>) rows.get(0).get("run");
+        return RunRecord.of((Map<String, Object>) rows.get(0).get("run"));
     }
 
     /** A query parameter that must be one of a few words, or the default when absent. */
@@ -47,13 +47,12 @@ final class QueryParams {
         return level(ctx, run(ctx, queries));
     }
 
-    /** The same for a run already looked up (cypher/run.cypher's map). */
-    @SuppressWarnings("unchecked")
-    static Level level(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        List<Map<String, Object>> table = (List<Map<String, Object>>) run.get("spkTable");
-        if (table == null || table.isEmpty()) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' has no spikes yet (status " + run.get("status")
+    /** The same for a run already looked up. */
+    static Level level(Context ctx, RunRecord run) {
+        String id = run.id();
+        List<Map<String, Object>> table = run.spkTable();
+        if (table.isEmpty()) {
+            throw InvalidInputException.parameter("id", "run '" + id + "' has no spikes yet (status " + run.status()
                     + "); spiky.spikes.write computes them");
         }
         List<Long> dims = table.stream().map(m -> ((Number) m.get("f")).longValue()).toList();
@@ -62,7 +61,7 @@ final class QueryParams {
         if (index < 0) {
             throw InvalidInputException.parameter("f", f + " is not one of the run's f' " + dims);
         }
-        return new Level(id, (String) run.get("dataset"), f, table.get(index));
+        return new Level(id, run.dataset(), f, table.get(index));
     }
 
     /** Quotes a value for an error's detail, shortened: a 10 kB parameter must not come back whole. */

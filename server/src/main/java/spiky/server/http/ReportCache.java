@@ -30,7 +30,7 @@ final class ReportCache {
     private record Entry(byte[] body, String contentType) {}
 
     /** A run's record as read at one generation of run changes, and its JSON for the cache keys (without {@link #LATEST}). */
-    private record KnownRun(long generation, Map<String, Object> run, String json) {}
+    private record KnownRun(long generation, RunRecord run, String json) {}
 
     /** The run record's flag that says whether it is its dataset's latest run; left out of the keys. */
     private static final String LATEST = "latest";
@@ -67,8 +67,8 @@ final class ReportCache {
         if (known != null && known.generation() == generation) {
             return known;
         }
-        Map<String, Object> run = QueryParams.run(ctx, queries);
-        Map<String, Object> keyed = new TreeMap<>(run);
+        RunRecord run = QueryParams.run(ctx, queries);
+        Map<String, Object> keyed = new TreeMap<>(run.properties());
         keyed.remove(LATEST);
         known = new KnownRun(generation, run, json.writeValueAsString(keyed));
         if (knownRuns.size() >= MAX_KNOWN_RUNS) {
@@ -84,7 +84,7 @@ final class ReportCache {
             KnownRun before = knownRuns.get(ctx.pathParam("id"));
             KnownRun known = run(ctx);
             ctx.header("X-Spiky-Cache", known == before ? "hit" : "miss");
-            ctx.json(known.run());
+            ctx.json(known.run().properties());
         };
     }
 
@@ -92,8 +92,8 @@ final class ReportCache {
     Handler route(RunReport report) {
         return ctx -> {
             KnownRun known = run(ctx);
-            Map<String, Object> run = known.run();
-            boolean cacheable = "finished".equals(run.get("status"));
+            RunRecord run = known.run();
+            boolean cacheable = run.finished();
             String key = cacheable ? key(ctx, known.json()) : null;
             Entry entry = key == null ? null : get(key);
             if (entry != null) {
@@ -183,8 +183,10 @@ final class ReportCache {
         }
     }
 
-    /** Counts for /api/health: entries, bytes, hits, misses. */
-    synchronized Map<String, Object> stats() {
-        return Map.of("entries", entries.size(), "bytes", bytes, "hits", hits, "misses", misses);
+    /** The cache's counters, for /api/health. */
+    record Stats(long entries, long bytes, long hits, long misses) {}
+
+    synchronized Stats stats() {
+        return new Stats(entries.size(), bytes, hits, misses);
     }
 }

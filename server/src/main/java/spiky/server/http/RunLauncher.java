@@ -29,6 +29,7 @@ final class RunLauncher implements AutoCloseable {
 
     private final GraphDatabaseService db;
     private final Queries queries;
+    private final Jobs jobs;
     private final RunEvents events = new RunEvents();
     /** One run at a time: a run takes all cores and much of the heap; later ones wait their turn. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -38,10 +39,15 @@ final class RunLauncher implements AutoCloseable {
     });
     private volatile boolean closing;
 
-    RunLauncher(GraphDatabaseService db, Queries queries) {
+    /** @param jobs the database's jobs (its SpikyService's), where a run started here is listed for spiky.progress() */
+    RunLauncher(GraphDatabaseService db, Queries queries, Jobs jobs) {
         this.db = db;
         this.queries = queries;
+        this.jobs = jobs;
     }
+
+    /** The answer to POST /api/datasets/{name}/runs: the run's id, where to read it and its events. */
+    record Started(String run, String dataset, String status, String self, String events) {}
 
     void post(Context ctx) {
         String dataset = DatasetNames.check(ctx.pathParam("name"));
@@ -56,17 +62,12 @@ final class RunLauncher implements AutoCloseable {
         String run = PipelineRunner.begin(db, dataset, config);
         events.open(run, new RunEvents.Event("queued", Map.of("run", run, "stage", "queued")));
         worker.submit(() -> execute(run, dataset, config));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("run", run);
-        answer.put("dataset", dataset);
-        answer.put("status", "running");
-        answer.put("self", "/api/runs/" + run);
-        answer.put("events", "/api/runs/" + run + "/events");
-        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/runs/" + run).json(answer);
+        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/runs/" + run)
+                .json(new Started(run, dataset, "running", "/api/runs/" + run, "/api/runs/" + run + "/events"));
     }
 
     private void execute(String run, String dataset, PipelineConfig config) {
-        try (Jobs.Job job = Jobs.start("POST /api/datasets/" + dataset + "/runs", run, null)) {
+        try (Jobs.Job job = jobs.start("POST /api/datasets/" + dataset + "/runs", run, null)) {
             PipelineRunner.Row row = PipelineRunner.complete(db, run, dataset, config, (stage, done, total) -> {
                 job.report(stage, done, total);
                 Map<String, Object> data = new LinkedHashMap<>();
@@ -80,6 +81,7 @@ final class RunLauncher implements AutoCloseable {
                 if (closing) {
                     throw new IllegalStateException("the server is shutting down");
                 }
+                job.check();
             });
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("run", run);
@@ -96,16 +98,15 @@ final class RunLauncher implements AutoCloseable {
 
     /** GET /api/runs/{id}/events: 404 for an unknown run; an ended run gets its outcome as one event. */
     void events(Context ctx) throws Exception {
-        Map<String, Object> run = QueryParams.run(ctx, queries);
-        String id = (String) run.get("id");
+        String id = QueryParams.run(ctx, queries).id();
         new SseHandler((SseClient client) -> {
             if (!events.subscribe(id, client)) {
-                Map<String, Object> recorded = QueryParams.run(client.ctx(), queries);
-                String status = String.valueOf(recorded.get("status"));
+                RunRecord recorded = QueryParams.run(client.ctx(), queries);
+                String status = String.valueOf(recorded.status());
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("run", id);
                 data.put("status", status);
-                data.put("error", recorded.get("error"));
+                data.put("error", recorded.properties().get("error"));
                 // A run another process (or spiky.pipeline in Cypher) is computing has no events here.
                 client.sendEvent(status.equals("running") ? "running" : status.equals("finished") ? "finished" : "failed", data);
                 client.close();

@@ -7,7 +7,7 @@ import java.util.Map;
 @FunctionalInterface
 interface RunReport {
     /** @return a JSON-serialisable body, or a {@link Csv} */
-    Object report(Context ctx, Map<String, Object> run);
+    Object report(Context ctx, RunRecord run);
 
     /** A report sent as text/csv rather than JSON. */
     record Csv(String text) {}

@@ -2,7 +2,6 @@ package spiky.server.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
@@ -22,46 +21,37 @@ final class SimilarRoutes {
         this.queries = queries;
     }
 
-    Object similar(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        if (!"finished".equals(run.get("status"))) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
-        }
-        long rank = ((Number) run.get("rank")).longValue();
+    /** An item's k most similar items, each a row of cypher/similar.cypher, best first. */
+    record Similar(String run, Object item, String metric, long k, long f, List<Map<String, Object>> similar) {}
+
+    /** Cosine against dot-product lists by norm quintile, each a row of cypher/similar-discovery.cypher. */
+    record Discovery(String run, long sample, long k, List<Map<String, Object>> quintiles) {}
+
+    Similar similar(Context ctx, RunRecord run) {
+        String id = run.id();
+        run.requireFinished();
+        long rank = run.rank();
         String metric = QueryParams.choice(ctx, "metric", Metric.COSINE.label, Metric.NAMES);
         long k = QueryParams.wholeNumber(ctx, "k", 10, 1, MAX_K);
         long f = QueryParams.wholeNumber(ctx, "f", rank, 1, rank);
         String item = ctx.pathParam("item");
         List<Map<String, Object>> found = queries.rows("similar-item.cypher", Map.of("run", id, "item", item));
         if (found.isEmpty()) {
-            throw new NotFoundResponse("No item '" + item + "' in dataset '" + run.get("dataset") + "'");
+            throw new NotFoundResponse("No item '" + item + "' in dataset '" + run.dataset() + "'");
         }
         if (!Boolean.TRUE.equals(found.get(0).get("embedded"))) {
             throw new NotFoundResponse("Item '" + item + "' is not embedded in run '" + id + "' (it keeps no PPMI pair)");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", id);
-        body.put("item", found.get(0).get("item"));
-        body.put("metric", metric);
-        body.put("k", k);
-        body.put("f", f);
-        body.put("similar", queries.rows("similar.cypher", Map.of("run", id, "item", item, "k", k, "metric", metric, "f", f)));
-        return body;
+        return new Similar(id, found.get(0).get("item"), metric, k, f,
+                queries.rows("similar.cypher", Map.of("run", id, "item", item, "k", k, "metric", metric, "f", f)));
     }
 
     /** GET /api/runs/{id}/similar-discovery?sample=&k=: cosine against dot lists by norm quintile (cypher/similar-discovery.cypher). */
-    Object discovery(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        if (!"finished".equals(run.get("status"))) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
-        }
+    Discovery discovery(Context ctx, RunRecord run) {
+        String id = run.id();
+        run.requireFinished();
         long sample = QueryParams.wholeNumber(ctx, "sample", 200, 5, 5_000);
         long k = QueryParams.wholeNumber(ctx, "k", 10, 1, MAX_K);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", id);
-        body.put("sample", sample);
-        body.put("k", k);
-        body.put("quintiles", queries.rows("similar-discovery.cypher", Map.of("run", id, "sample", sample, "k", k)));
-        return body;
+        return new Discovery(id, sample, k, queries.rows("similar-discovery.cypher", Map.of("run", id, "sample", sample, "k", k)));
     }
 }

@@ -21,10 +21,13 @@ final class StabilityRoutes {
         this.queries = queries;
     }
 
-    Object get(Context ctx, Map<String, Object> run) {
+    /** The rows of cypher/stability.cypher with the runs compared and the settings used. */
+    record Stability(String refRun, List<String> runs, Map<String, Object> config, List<Map<String, Object>> rows) {}
+
+    Stability get(Context ctx, RunRecord run) {
         String raw = ctx.queryParam("runs");
         if (raw == null || raw.isBlank()) {
-            throw InvalidInputException.parameter("runs", "required: a comma-separated list of run ids to compare with '" + run.get("id") + "'");
+            throw InvalidInputException.parameter("runs", "required: a comma-separated list of run ids to compare with '" + run.id() + "'");
         }
         List<String> runs = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         if (runs.size() > MAX_RUNS) {
@@ -41,11 +44,6 @@ final class StabilityRoutes {
         config.put("sample", QueryParams.wholeNumber(ctx, "sample", 1000, 1, 100_000));
         config.put("k", QueryParams.wholeNumber(ctx, "k", 500, 1, 10_000));
         config.put("seed", QueryParams.wholeNumber(ctx, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("refRun", run.get("id"));
-        body.put("runs", runs);
-        body.put("config", config);
-        body.put("rows", queries.rows("stability.cypher", Map.of("ref", run.get("id"), "runs", runs, "config", config)));
-        return body;
+        return new Stability(run.id(), runs, config, queries.rows("stability.cypher", Map.of("ref", run.id(), "runs", runs, "config", config)));
     }
 }

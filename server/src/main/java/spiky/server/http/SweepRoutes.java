@@ -3,10 +3,8 @@ package spiky.server.http;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import spiky.InvalidInputException;
 
 /**
  * GET /api/runs/{id}/sweep?step=&maxF=: Spk at every f' of a finished run and the recommended
@@ -19,13 +17,17 @@ final class SweepRoutes {
         this.queries = queries;
     }
 
-    /** {run, levels: [{f, peaks, spk, covered, gap}], recommendedF, rule, gapF, noiseF}. */
-    Object get(Context ctx, Map<String, Object> run) {
-        String id = (String) run.get("id");
-        if (!"finished".equals(run.get("status"))) {
-            throw InvalidInputException.parameter("id", "run '" + id + "' is " + run.get("status") + ", not finished");
-        }
-        long rank = ((Number) run.get("rank")).longValue();
+    /** One f' of the sweep. @param gap sigma_f / sigma_(f+1), null at f = rank */
+    record Level(long f, long peaks, double spk, long covered, Double gap) {}
+
+    /** The answer: every f' measured and the recommendation (see spiky.spikes.sweep). */
+    record Sweep(String run, Long items, long step, long maxF, List<Level> levels, Long recommendedF, String rule, Long gapF,
+            Long noiseF) {}
+
+    Sweep get(Context ctx, RunRecord run) {
+        String id = run.id();
+        run.requireFinished();
+        long rank = run.rank();
         long maxF = QueryParams.wholeNumber(ctx, "maxF", rank, 1, rank);
         long step = QueryParams.wholeNumber(ctx, "step", 1, 1, rank);
         Map<String, Object> params = new HashMap<>();
@@ -33,27 +35,22 @@ final class SweepRoutes {
         params.put("step", step);
         params.put("maxF", maxF);
         List<Map<String, Object>> rows = queries.rows("sweep.cypher", params);
-        List<Map<String, Object>> levels = new ArrayList<>(rows.size());
+        List<Level> levels = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {
-            Map<String, Object> level = new LinkedHashMap<>();
-            level.put("f", r.get("f"));
-            level.put("peaks", r.get("peaks"));
-            level.put("spk", r.get("spk"));
-            level.put("covered", r.get("covered"));
-            level.put("gap", r.get("gap"));
-            levels.add(level);
+            levels.add(new Level(whole(r.get("f")), whole(r.get("peaks")), ((Number) r.get("spk")).doubleValue(), whole(r.get("covered")),
+                    r.get("gap") == null ? null : ((Number) r.get("gap")).doubleValue()));
         }
+        // Every row repeats the recommendation.
         Map<String, Object> first = rows.get(0);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", id);
-        body.put("items", run.get("n"));
-        body.put("step", step);
-        body.put("maxF", maxF);
-        body.put("levels", levels);
-        body.put("recommendedF", first.get("recommendedF"));
-        body.put("rule", first.get("rule"));
-        body.put("gapF", first.get("gapF"));
-        body.put("noiseF", first.get("noiseF"));
-        return body;
+        return new Sweep(id, run.n(), step, maxF, levels, wholeOrNull(first.get("recommendedF")), (String) first.get("rule"),
+                wholeOrNull(first.get("gapF")), wholeOrNull(first.get("noiseF")));
+    }
+
+    private static long whole(Object v) {
+        return ((Number) v).longValue();
+    }
+
+    private static Long wholeOrNull(Object v) {
+        return v == null ? null : whole(v);
     }
 }

@@ -14,8 +14,8 @@ class GuideTemplateTest {
 
     @Test
     void cypherFilesBecomeEscapedRunnableBlocks() {
-        String html = GuideTemplate.load().fill(VALUES);
-        String sweep = CypherFiles.load("sweep.cypher").strip();
+        String html = GuideTemplate.load(new CypherFiles()).fill(VALUES);
+        String sweep = new CypherFiles().load("sweep.cypher").strip();
         assertTrue(sweep.contains(">") || sweep.contains("<") || sweep.contains("'"), "a file with characters to escape");
         assertTrue(html.contains("<pre class=\"code runnable\" data-cypher=\"sweep.cypher\">" + GuideTemplate.html(sweep) + "</pre>"));
         assertFalse(html.contains("{{"), "every placeholder filled");
@@ -25,7 +25,7 @@ class GuideTemplateTest {
     @Test
     void valuesCannotLeaveTheirCypherStringOrInjectHtml() {
         Map<String, String> odd = Map.of("dataset", "it's<b>", "run", "r\\1", "f", "16", "item", "7");
-        String html = GuideTemplate.load().fill(odd);
+        String html = GuideTemplate.load(new CypherFiles()).fill(odd);
         assertTrue(html.contains(":params {dataset: 'it\\'s&lt;b&gt;'}"), "quote escaped for Cypher, markup for HTML");
         assertTrue(html.contains("run: 'r\\\\1'"));
         assertFalse(html.contains("it's<b>"));
