@@ -36,7 +36,9 @@ final class InteractionInput {
             DataTypes.createStructField("item", DataTypes.StringType, false),
             DataTypes.createStructField("context", DataTypes.StringType, false),
             DataTypes.createStructField("timestamp", DataTypes.LongType, true),
-            DataTypes.createStructField("weight", DataTypes.DoubleType, true)});
+            DataTypes.createStructField("weight", DataTypes.DoubleType, true),
+            // The line (csv) or row (Parquet) number: the first one of an item gives the import order.
+            DataTypes.createStructField("line", DataTypes.LongType, false)});
 
     /** The rows, and whether the source has the optional columns at all. */
     record Input(String source, Dataset<Row> rows, boolean hasTimestamps, boolean hasWeights) {}
@@ -80,7 +82,7 @@ final class InteractionInput {
         }
         JavaRDD<Row> rows = numbered.map(t -> {
             CsvLine.Parsed p = header.parse(t._1);
-            return RowFactory.create(p.item(), p.context(), p.timestamp(), Double.isNaN(p.weight()) ? null : p.weight());
+            return RowFactory.create(p.item(), p.context(), p.timestamp(), Double.isNaN(p.weight()) ? null : p.weight(), t._2 + 1);
         });
         Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA);
         if (rows.isEmpty()) {
@@ -129,7 +131,9 @@ final class InteractionInput {
         if (frame.isEmpty()) {
             throw InvalidInputException.inFile(file, "no rows");
         }
-        return new Input(path, spark.createDataFrame(frame.toJavaRDD(), SCHEMA), hasTimestamps, hasWeights);
+        JavaRDD<Row> numbered = frame.toJavaRDD().zipWithIndex()
+                .map(t -> RowFactory.create(t._1.get(0), t._1.get(1), t._1.get(2), t._1.get(3), t._2 + 1));
+        return new Input(path, spark.createDataFrame(numbered, SCHEMA), hasTimestamps, hasWeights);
     }
 
     /** An id column: text, or whole numbers (written as decimal text, as the importer reads them). */

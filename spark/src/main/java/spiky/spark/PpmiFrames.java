@@ -43,7 +43,8 @@ final class PpmiFrames {
     private PpmiFrames() {}
 
     /**
-     * @param items    every item of the input: {@code (item string, i long)}, i its key rank
+     * @param items    every item of the input: {@code (item string, i long, first long)}, i its key rank,
+     *                 first the line of its first row (the order in which an import creates the items)
      * @param pairs    the upper triangle {@code (t1 long, t2 long, count long, weight double)}, t1 &lt; t2
      * @param contexts N
      */
@@ -57,14 +58,15 @@ final class PpmiFrames {
             throw InvalidInputException.parameter("until", "input " + input.source() + " has no timestamp column");
         }
         Dataset<Row> rows = input.rows();
-        Dataset<Row> distinctItems = rows.select("item").distinct().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> distinctItems = rows.groupBy("item").agg(min(col("line")).as("first")).persist(StorageLevel.MEMORY_AND_DISK());
         boolean integers = distinctItems.filter(not(IS_INTEGER.apply(col("item")))).isEmpty();
         Column key = integers ? col("item").cast(DataTypes.LongType) : encode(col("item"), "UTF-16BE");
         StructType itemSchema = new StructType()
                 .add("item", DataTypes.StringType, false)
-                .add("i", DataTypes.LongType, false);
+                .add("i", DataTypes.LongType, false)
+                .add("first", DataTypes.LongType, false);
         Dataset<Row> items = spark.createDataFrame(
-                distinctItems.orderBy(key).toJavaRDD().zipWithIndex().map(t -> RowFactory.create(t._1.getString(0), t._2)),
+                distinctItems.orderBy(key).toJavaRDD().zipWithIndex().map(t -> RowFactory.create(t._1.getString(0), t._2, t._1.getLong(1))),
                 itemSchema).persist(StorageLevel.MEMORY_AND_DISK());
         distinctItems.unpersist();
 

@@ -11,6 +11,7 @@ public final class Commands {
                 .addSubcommand(new ImportCommand())
                 .addSubcommand(new GenerateCommand())
                 .addSubcommand(new PipelineCommand())
-                .addSubcommand(new ExportCommand());
+                .addSubcommand(new ExportCommand())
+                .addSubcommand(new ImportRunCommand());
     }
 }
