@@ -7,17 +7,16 @@ final class SparkSessions {
     private SparkSessions() {}
 
     /**
-     * A local session: no web UI (it would take port 4040), the driver on the loopback interface,
+     * A session started by the job itself (./spiky spark, the tests): no web UI (it would take port 4040), for local masters the driver on the loopback interface,
      * few shuffle partitions (the default 200 is for clusters and makes small jobs slow).
      */
     static SparkSession local(String master, String appName, int shufflePartitions) {
-        return SparkSession.builder()
-                .master(master)
-                .appName(appName)
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
+        SparkSession.Builder b = SparkSession.builder().master(master).appName(appName).config("spark.ui.enabled", "false");
+        if (master.startsWith("local")) {
+            // Nothing outside this machine needs to reach a local driver.
+            b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return b.config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
                 .config("spark.default.parallelism", Integer.toString(shufflePartitions))
                 .config("spark.sql.adaptive.enabled", "true")
                 .getOrCreate();
