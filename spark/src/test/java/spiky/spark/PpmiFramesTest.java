@@ -67,6 +67,17 @@ class PpmiFramesTest {
     }
 
     @Test
+    void parquetInputGivesTheSameMatrix() throws IOException {
+        Interactions d = dcbm(300, 800, 12);
+        Path csv = Reference.writeCsv(d, dir.resolve("dcbm.csv"), "");
+        // The same rows as Parquet, integer ids as numbers, in the file's order.
+        Path parquet = dir.resolve("dcbm.parquet");
+        LocalSpark.session().read().option("header", "true").schema("item LONG, context LONG, timestamp LONG").csv(csv.toString())
+                .coalesce(1).write().parquet(parquet.toString());
+        assertSamePairs(d, parquet, "", new PpmiConfig(2, 20, RankRule.SQL), null);
+    }
+
+    @Test
     void ml100kIsIdenticalPairForPair() throws IOException {
         assumeTrue(Files.exists(ML_100K), "skipped: " + ML_100K + " is absent (the shared MovieLens 100K dataset)");
         InteractionsBuilder b = new InteractionsBuilder();
