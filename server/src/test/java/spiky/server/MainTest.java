@@ -50,7 +50,7 @@ class MainTest {
 
     @Test
     void everySubcommandExplainsItsOptions() {
-        for (String command : new String[] {"serve", "import", "generate", "pipeline", "export"}) {
+        for (String command : new String[] {"serve", "import", "generate", "pipeline", "export", "import-run"}) {
             Run help = run(command, "--help");
             assertEquals(0, help.status(), command + ": " + help.err());
             assertTrue(help.out().contains("Usage: spiky " + command) && help.out().contains("--data"), help.out());

@@ -438,7 +438,8 @@ public final class DenseOps {
     // ---------------------------------------------------------------------------------------
 
     /** Rows per independently seeded stream of {@link #fillGaussian}. */
-    static final int GAUSSIAN_ROWS = 1024;
+    /** Rows per random stream of {@link #fillGaussian}; public so that the Spark job draws the same Ω row for row. */
+    public static final int GAUSSIAN_ROWS = 1024;
 
     /**
      * Fills the block with independent standard normal values. Rows come in groups of
@@ -456,8 +457,8 @@ public final class DenseOps {
         });
     }
 
-    /** A 64-bit mix (the SplitMix64 finaliser) of a seed and a stream index. */
-    static long mix(long seed, long stream) {
+    /** A 64-bit mix (the SplitMix64 finaliser) of a seed and a stream index: the seed of row group {@code stream}. */
+    public static long mix(long seed, long stream) {
         long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -14,6 +14,7 @@ public final class Commands {
                 .addSubcommand(new GenerateCommand())
                 .addSubcommand(generateFile)
                 .addSubcommand(new PipelineCommand())
-                .addSubcommand(new ExportCommand());
+                .addSubcommand(new ExportCommand())
+                .addSubcommand(new ImportRunCommand());
     }
 }
