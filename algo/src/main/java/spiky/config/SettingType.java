@@ -14,7 +14,7 @@ import spiky.InvalidInputException;
  */
 public sealed interface SettingType<T>
         permits SettingType.Ints, SettingType.Longs, SettingType.Doubles, SettingType.Bools, SettingType.Choice,
-        SettingType.IntList, SettingType.Moment, SettingType.Text, SettingType.TextList {
+        SettingType.IntList, SettingType.Moment, SettingType.MomentList, SettingType.Text, SettingType.TextList {
 
     /** The value under {@code key}, or null when absent; {@code rank} is the run's rank, 0 when the range does not need it. */
     T read(ConfigReader c, String key, int rank);
@@ -285,6 +285,41 @@ public sealed interface SettingType<T>
         @Override
         public Object outOfRange(int rank) {
             return null;
+        }
+    }
+
+    /** A non-empty list of moments, each read as {@link Moment} reads one. */
+    record MomentList() implements SettingType<List<Long>> {
+        @Override
+        public List<Long> read(ConfigReader c, String key, int rank) {
+            Object v = c.raw(key);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof List<?> list) || list.isEmpty()) {
+                throw InvalidInputException.parameter(key, "expected " + range() + ", got " + ConfigReader.describe(v));
+            }
+            List<Long> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                java.util.Map<String, Object> one = new java.util.HashMap<>();
+                one.put(key, element);
+                Long moment = new ConfigReader(one, List.of(key)).epochSeconds(key);
+                if (moment == null) {
+                    throw InvalidInputException.parameter(key, "expected " + range() + ", found null");
+                }
+                out.add(moment);
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public String range() {
+            return "a non-empty list of moments (epoch seconds, ISO-8601 dates or date-times, Cypher dates)";
+        }
+
+        @Override
+        public Object outOfRange(int rank) {
+            return List.of();
         }
     }
 

@@ -88,6 +88,11 @@ final class ConfigDocs {
             + "(default 'count', one of 'count', 'ppmi'): what an edge weighs: its co-occurrence count or its PPMI value; "
             + "blocks (default 20, in [1, 200]): how many of the largest spikes to list";
     static final String DEGREES = "f (default none, in [1, ∞)): an f' of the run's Spk table: adds each item's spike and intraDegree at f'";
+    static final String SNAPSHOTS = "cuts (default none, a non-empty list of moments (epoch seconds, ISO-8601 dates or date-times, Cypher dates)): "
+            + "the moments, one run each (or every with from); every (default none): an ISO-8601 period such as 'P1Y': a run "
+            + "every period from from up to to; from (default none, a moment: epoch seconds, an ISO-8601 date or date-time, "
+            + "or a Cypher date): the first moment, with every; to (default the dataset's latest timestamp, a moment: epoch "
+            + "seconds, an ISO-8601 date or date-time, or a Cypher date): the last moment, with every";
     static final String STABILITY = "partitions (default 5, in [1, 100]): equal-size quantiles of the reference run's norms; sample (default 1000, "
             + "in [1, 1000000]): items drawn per partition, seeded; k (default 500, in [1, 100000]): length of each "
             + "similar-items list, among the candidates of the item's partition; metric (default 'both', one of 'cosine', "

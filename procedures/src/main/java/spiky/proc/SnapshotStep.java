@@ -15,6 +15,9 @@ import spiky.Progress;
 import spiky.algo.Termination;
 import spiky.algo.pipeline.PipelineConfig;
 import spiky.config.ConfigReader;
+import spiky.config.Setting;
+import spiky.config.SettingType;
+import spiky.config.SettingsTable;
 
 /**
  * spiky.snapshots: one pipeline run per moment, each on the interactions with a timestamp up to
@@ -23,11 +26,19 @@ import spiky.config.ConfigReader;
  * (to, default the dataset's latest timestamp).
  */
 public final class SnapshotStep {
-    static final List<String> OWN_KEYS = List.of("cuts", "every", "from", "to");
-    static final String CONFIG_DOC = "Config keys: cuts (list of moments: epoch seconds, ISO-8601 dates or date-times, "
-            + "Cypher dates), or every (ISO-8601 period, e.g. 'P1Y') with from (first moment) and to (last moment, default "
-            + "the dataset's latest timestamp); and any key of spiky.pipeline except until (writePpmi defaults to false "
-            + "here: snapshots leave the dataset's PPMI relationships alone).";
+    static final Setting<List<Long>> CUTS = Setting.described("cuts", new SettingType.MomentList(), null, "none",
+            "the moments, one run each (or every with from)");
+    static final Setting<String> EVERY = Setting.described("every", new SettingType.Text(), null, "none",
+            "an ISO-8601 period such as 'P1Y': a run every period from from up to to");
+    static final Setting<Long> FROM = Setting.described("from", new SettingType.Moment(), null, "none", "the first moment, with every");
+    static final Setting<Long> TO = Setting.described("to", new SettingType.Moment(), null, "the dataset's latest timestamp",
+            "the last moment, with every");
+    /** spiky.snapshots' own keys; it also takes every key of spiky.pipeline but until. */
+    static final SettingsTable<Void> SETTINGS = SettingsTable.<Void>empty().withUnrecorded(CUTS).withUnrecorded(EVERY)
+            .withUnrecorded(FROM).withUnrecorded(TO);
+    static final List<String> OWN_KEYS = SETTINGS.keys();
+    static final String CONFIG_DOC = ConfigDocs.HEAD + ConfigDocs.SNAPSHOTS + ". Also any key of spiky.pipeline except until "
+            + "(writePpmi defaults to false here: snapshots leave the dataset's PPMI relationships alone).";
     private static final int MAX_SNAPSHOTS = 200;
 
     private SnapshotStep() {}
@@ -45,7 +56,7 @@ public final class SnapshotStep {
         OWN_KEYS.forEach(pipeline::remove);
         pipeline.putIfAbsent("writePpmi", false);
         PipelineConfig base = PipelineConfig.from(pipeline);
-        List<Long> cuts = cuts(db, dataset, c, config);
+        List<Long> cuts = cuts(db, dataset, c);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < cuts.size(); i++) {
             termination.check();
@@ -60,25 +71,15 @@ public final class SnapshotStep {
         return rows;
     }
 
-    private static List<Long> cuts(GraphDatabaseService db, String dataset, ConfigReader c, Map<String, Object> config) {
-        Object listed = config.get("cuts");
-        if (listed != null) {
-            if (c.has("every") || c.has("from")) {
+    private static List<Long> cuts(GraphDatabaseService db, String dataset, ConfigReader c) {
+        if (c.has(CUTS.name())) {
+            if (c.has(EVERY.name()) || c.has(FROM.name())) {
                 throw InvalidInputException.parameter("cuts", "give either cuts or every/from, not both");
             }
-            if (!(listed instanceof List<?> list) || list.isEmpty()) {
-                throw InvalidInputException.parameter("cuts", "expected a non-empty list of moments");
-            }
-            List<Long> cuts = new ArrayList<>();
-            for (Object o : list) {
-                Map<String, Object> one = new HashMap<>();
-                one.put("cuts", o);
-                cuts.add(new ConfigReader(one, List.of("cuts")).epochSeconds("cuts"));
-            }
-            return check(cuts);
+            return check(new ArrayList<>(CUTS.read(c)));
         }
-        String every = c.string("every", null);
-        Long from = c.epochSeconds("from");
+        String every = EVERY.read(c);
+        Long from = FROM.read(c);
         if (every == null || from == null) {
             throw InvalidInputException.parameter("cuts", "give cuts (a list of moments), or every (e.g. 'P1Y') and from");
         }
@@ -91,7 +92,7 @@ public final class SnapshotStep {
         if (step.isZero() || step.isNegative()) {
             throw InvalidInputException.parameter("every", "the period must be positive, got '" + every + "'");
         }
-        Long to = c.epochSeconds("to");
+        Long to = TO.read(c);
         long last = to != null ? to : latestTimestamp(db, dataset);
         List<Long> cuts = new ArrayList<>();
         ZonedDateTime t = Instant.ofEpochSecond(from).atZone(ZoneOffset.UTC);

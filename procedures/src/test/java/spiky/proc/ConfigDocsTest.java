@@ -40,6 +40,7 @@ class ConfigDocsTest {
         t.put("DCBM", DcbmProcedures.SETTINGS);
         t.put("DCBM_FIT", DcbmFitProcedures.SETTINGS);
         t.put("DEGREES", DegreeProcedures.SETTINGS);
+        t.put("SNAPSHOTS", SnapshotStep.SETTINGS);
         t.put("STABILITY", StabilityStep.SETTINGS);
         return t;
     }
