@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.batchimport.api.BatchImporter;
 import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.IndexConfig;
 import org.neo4j.batchimport.api.InputIterable;
 import org.neo4j.batchimport.api.InputIterator;
 import org.neo4j.batchimport.api.Monitor;
@@ -64,6 +65,12 @@ final class NeoBatchImport {
             @Override
             public int maxNumberOfWorkerThreads() {
                 return Runtime.getRuntime().availableProcessors();
+            }
+
+            // The label and relationship-type lookup indexes that every new Neo4j database has.
+            @Override
+            public IndexConfig indexConfig() {
+                return IndexConfig.create().withLabelIndex().withRelationshipTypeIndex();
             }
         };
         Monitor monitor = new Monitor() {
