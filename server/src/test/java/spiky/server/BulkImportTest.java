@@ -180,6 +180,35 @@ class BulkImportTest {
     }
 
     @Test
+    void generateOnAnEmptyDirectoryGoesThroughTheBulkPathAndWritesWhatTheProcedureWrites() {
+        Path bulk = dir.resolve("gen-bulk");
+        Path tx = dir.resolve("gen-tx");
+        String[] settings = {"--seed", "3", "-c", "items=1500", "-c", "contexts=2500", "-c", "communities=6"};
+        Run b = run(concat(new String[] {"generate", "--data", bulk.toString(), "--dataset", "g"}, settings));
+        assertEquals(0, b.status(), b.err());
+        assertTrue(b.out().contains("[bulk]"), b.out());
+        Run t = run(concat(new String[] {"generate", "--data", tx.toString(), "--mode", "transactional", "--dataset", "g"}, settings));
+        assertEquals(0, t.status(), t.err());
+        assertTrue(t.out().contains("[transactional]"), t.out());
+        try (SpikyDatabase a = SpikyDatabase.open(DatabaseOptions.local(bulk));
+                SpikyDatabase c = SpikyDatabase.open(DatabaseOptions.local(tx))) {
+            List<String> nodes = GraphDump.nodes(a);
+            assertTrue(nodes.stream().anyMatch(n -> n.contains("dcbm.communities=6:Long")), "generator parameters on the Dataset node");
+            assertEquals(GraphDump.nodes(c), nodes);
+            assertEquals(GraphDump.relationships(c), GraphDump.relationships(a));
+        }
+        Run again = run(concat(new String[] {"generate", "--data", bulk.toString(), "--mode", "bulk", "--dataset", "h"}, settings));
+        assertEquals(Main.USER_ERROR, again.status());
+        assertTrue(again.err().contains("already holds one"), again.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void anUnknownModeIsNamedWithTheValidOnes() throws IOException {
         Path f = dir.resolve("x.csv");
         Files.writeString(f, "item,context\na,b\n");

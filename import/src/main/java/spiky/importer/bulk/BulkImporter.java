@@ -1,6 +1,10 @@
 package spiky.importer.bulk;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -32,6 +36,11 @@ public final class BulkImporter {
     public static final String STAGING = "bulk-import.staging";
     /** Neo4j's databases and transaction logs under a data directory (the home given to the DBMS). */
     public static final String STORE = "data";
+    /**
+     * Moved in with the store: which dataset the bulk import wrote and how long it took, for the
+     * first opening to record on the Dataset node ({@link #finishPending}) and then delete.
+     */
+    public static final String PENDING = "bulk-import.properties";
 
     private final Progress progress;
 
@@ -69,8 +78,14 @@ public final class BulkImporter {
         try {
             clearStaging(dataDir);
             Files.createDirectories(staging);
-            // writeSeconds is known only once written: recordWriteSeconds sets it when the store is first opened.
+            // writeSeconds is known only once written: the first opening records it from the PENDING file.
             NeoBatchImport.write(staging, new BulkGraph(name, data, extra, 0.0), progress);
+            Properties pending = new Properties();
+            pending.setProperty("dataset", name);
+            pending.setProperty("writeSeconds", Double.toString((System.nanoTime() - started) / 1e9));
+            try (Writer w = Files.newBufferedWriter(staging.resolve(STORE).resolve(PENDING), StandardCharsets.UTF_8)) {
+                pending.store(w, "spiky bulk import: recorded on the Dataset node at the first start, then deleted");
+            }
             Files.move(staging.resolve(STORE), dataDir.resolve(STORE), StandardCopyOption.ATOMIC_MOVE);
             deleteRecursively(staging);
         } catch (IOException e) {
@@ -91,14 +106,31 @@ public final class BulkImporter {
         deleteRecursively(dataDir.resolve(STAGING));
     }
 
-    /** Sets the Dataset node's writeSeconds, known only after the store was written. */
-    public static void recordWriteSeconds(GraphDatabaseService db, String name, double seconds) {
-        try (Transaction tx = db.beginTx()) {
-            Node d = tx.findNode(GraphModel.DATASET, "name", name);
-            if (d != null) {
-                d.setProperty("writeSeconds", seconds);
+    /**
+     * At the first opening of a bulk-imported store: sets the Dataset node's writeSeconds (known
+     * only once the store was written) and deletes the note. Returns the dataset, or null when
+     * there was nothing pending.
+     */
+    public static String finishPending(GraphDatabaseService db, Path dataDir) {
+        Path file = dataDir.resolve(STORE).resolve(PENDING);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Properties pending = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            pending.load(r);
+            String name = pending.getProperty("dataset");
+            try (Transaction tx = db.beginTx()) {
+                Node d = tx.findNode(GraphModel.DATASET, "name", name);
+                if (d != null) {
+                    d.setProperty("writeSeconds", Double.parseDouble(pending.getProperty("writeSeconds", "0")));
+                }
+                tx.commit();
             }
-            tx.commit();
+            Files.delete(file);
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,9 +10,7 @@ import spiky.importer.DatasetImporter;
 import spiky.importer.ImportRequest;
 import spiky.importer.ImportSummary;
 import spiky.importer.bulk.BulkDatasetImport;
-import spiky.importer.bulk.BulkImporter;
 import spiky.importer.bulk.ImportMode;
-import spiky.server.db.DataDirectoryLock;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
@@ -65,17 +63,9 @@ final class ImportCommand implements Callable<Integer> {
 
     /** Builds the store under the data directory's lock, then opens it once: the schema's constraints and indexes are made then. */
     private ImportSummary bulk(ImportRequest request, TerminalProgress progress) {
-        ImportSummary summary;
-        try (DataDirectoryLock lock = DataDirectoryLock.acquire(data.dir())) {
-            summary = new BulkDatasetImport(progress).run(data.dir(), request);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        long started = System.nanoTime();
-        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
-            BulkImporter.recordWriteSeconds(database.db(), dataset, summary.writeSeconds());
-        }
-        System.out.println(String.format(Locale.ROOT, "Constraints and indexes built in %.1f s", (System.nanoTime() - started) / 1e9));
+        ImportSummary summary = BulkRun.underLock(data.dir(), () -> new BulkDatasetImport(progress).run(data.dir(), request));
+        progress.finish();
+        System.out.println(String.format(Locale.ROOT, "Constraints and indexes built in %.1f s", BulkRun.firstOpen(data.dir())));
         return summary;
     }
 }
