@@ -89,16 +89,22 @@ public final class BulkImporter {
             Files.move(staging.resolve(STORE), dataDir.resolve(STORE), StandardCopyOption.ATOMIC_MOVE);
             deleteRecursively(staging);
         } catch (IOException e) {
-            throw new UncheckedIOException("bulk import into " + staging + " failed: " + e.getMessage(), e);
+            UncheckedIOException failure = new UncheckedIOException("bulk import into " + staging + " failed: " + e.getMessage(), e);
+            clearStagingAfter(dataDir, failure);
+            throw failure;
         } catch (RuntimeException | Error e) {
-            try {
-                clearStaging(dataDir);
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
+            clearStagingAfter(dataDir, e);
             throw e;
         }
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void clearStagingAfter(Path dataDir, Throwable failure) {
+        try {
+            clearStaging(dataDir);
+        } catch (IOException | RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
     }
 
     /** Removes what an interrupted bulk import left in the staging directory; nothing else is touched. */
