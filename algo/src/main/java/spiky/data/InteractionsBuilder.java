@@ -1,24 +1,22 @@
 package spiky.data;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Collects interaction rows from a reader, collapsing duplicate (item, context) pairs into one
- * interaction that keeps the earliest timestamp (and that row's weight). Not thread-safe.
+ * interaction that keeps the earliest timestamp (and that row's weight). Ids are interned once
+ * ({@link StringIndex}) and rows kept in primitive arrays, so memory follows the distinct ids and
+ * interactions, not the rows read. Not thread-safe.
  */
 public final class InteractionsBuilder {
     /** Marks a row without a timestamp. */
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
-    private final Map<String, Integer> itemIndex = new HashMap<>();
-    private final List<String> itemKeys = new ArrayList<>();
+    private final StringIndex itemIndex = new StringIndex();
     private final Map<String, String> names = new HashMap<>();
-    private final Map<String, Integer> contextIndex = new HashMap<>();
-    private final List<String> contextKeys = new ArrayList<>();
+    private final StringIndex contextIndex = new StringIndex();
     private final LongIntHashMap pairIndex = new LongIntHashMap(1 << 16);
     private int[] itemOf = new int[1 << 16];
     private int[] contextOf = new int[1 << 16];
@@ -36,10 +34,10 @@ public final class InteractionsBuilder {
      * @param timestamp epoch seconds, or {@link #NO_TIMESTAMP}
      * @param weight    the row's weight, or NaN when it has none
      */
-    public void add(String item, String context, long timestamp, double weight) {
+    public void add(CharSequence item, CharSequence context, long timestamp, double weight) {
         rowsRead++;
-        int i = index(itemIndex, itemKeys, item);
-        int c = index(contextIndex, contextKeys, context);
+        int i = itemIndex.intern(item);
+        int c = contextIndex.intern(context);
         long pair = ((long) i << 32) | (c & 0xFFFFFFFFL);
         int existing = pairIndex.putIfAbsent(pair, size);
         if (timestamp != NO_TIMESTAMP) {
@@ -91,18 +89,8 @@ public final class InteractionsBuilder {
         return rowsRead;
     }
 
-    private static int index(Map<String, Integer> index, List<String> keys, String key) {
-        Integer i = index.get(key);
-        if (i == null) {
-            i = keys.size();
-            index.put(key, i);
-            keys.add(key);
-        }
-        return i;
-    }
-
     public Interactions build() {
-        String[] items = itemKeys.toArray(String[]::new);
+        String[] items = itemIndex.toArray();
         String[] itemNames = new String[items.length];
         for (int i = 0; i < items.length; i++) {
             itemNames[i] = names.get(items[i]);
@@ -115,7 +103,7 @@ public final class InteractionsBuilder {
         if (anyWeight) {
             w = Arrays.copyOf(weights, size);
         }
-        return new Interactions(items, itemNames, contextKeys.toArray(String[]::new),
+        return new Interactions(items, itemNames, contextIndex.toArray(),
                 Arrays.copyOf(itemOf, size), Arrays.copyOf(contextOf, size), ts, w, null, rowsRead, rowsSkipped);
     }
 }

@@ -33,6 +33,15 @@ public final class DatasetImporter {
         InteractionReader reader = format.reader(request.options());
         Interactions data = read(reader, request);
         long read = System.nanoTime();
+        Map<String, Object> properties = datasetProperties(format, request, reader);
+        new DatasetWriter(db, DatasetWriter.DEFAULT_BATCH, progress).write(request.dataset(), data, properties, request.replace());
+        long written = System.nanoTime();
+        return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
+                data.contextCount(), data.rowsSkipped(), data.duplicates(), reader.options(), (read - started) / 1e9, (written - read) / 1e9);
+    }
+
+    /** What the Dataset node records of where its data came from, whichever path writes it. */
+    public static Map<String, Object> datasetProperties(Format format, ImportRequest request, InteractionReader reader) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("format", format.cliName());
         properties.put("source", request.path().getFileName().toString());
@@ -40,10 +49,7 @@ public final class DatasetImporter {
             // So that the dataset remembers how it was read (a graph property holds no map).
             properties.put("readerOptions", ReaderOptions.describe(reader.options()));
         }
-        new DatasetWriter(db, DatasetWriter.DEFAULT_BATCH, progress).write(request.dataset(), data, properties, request.replace());
-        long written = System.nanoTime();
-        return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
-                data.contextCount(), data.rowsSkipped(), data.duplicates(), reader.options(), (read - started) / 1e9, (written - read) / 1e9);
+        return properties;
     }
 
     /** Reads and checks the input files without touching the database. */
@@ -51,7 +57,8 @@ public final class DatasetImporter {
         return read(format.reader(request.options()), request);
     }
 
-    private Interactions read(InteractionReader reader, ImportRequest request) {
+    /** Reads and checks the input files with this reader (its options set) without touching the database. */
+    public Interactions read(InteractionReader reader, ImportRequest request) {
         InteractionsBuilder builder = new InteractionsBuilder();
         try {
             reader.read(request.path(), builder, progress);

@@ -24,6 +24,11 @@ final class Timestamps {
      */
     static OptionalLong parse(String text) {
         String s = text.strip();
+        long plain = Fields.plainDigits(s);
+        if (plain >= 0) {
+            // the common case, epoch seconds as plain digits, read without the pattern
+            return OptionalLong.of(plain);
+        }
         try {
             long seconds;
             if (INTEGER.matcher(s).matches()) {

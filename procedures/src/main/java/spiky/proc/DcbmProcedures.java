@@ -83,8 +83,8 @@ public final class DcbmProcedures {
                 dcbm.communities(), dcbm.seed(), milliseconds));
     }
 
-    /** What the Dataset node records: where the data came from and every generator parameter, as dcbm.{key}. */
-    private static Map<String, Object> datasetProperties(DcbmConfig dcbm) {
+    /** What the Dataset node records: where the data came from and every generator parameter, as dcbm.{key} (the bulk path records the same). */
+    public static Map<String, Object> datasetProperties(DcbmConfig dcbm) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("format", "dcbm");
         properties.put("source", "spiky.dcbm.generate");

@@ -1,5 +1,6 @@
 package spiky.server;
 
+import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spiky.Progress;
 import spiky.graph.GraphModel;
+import spiky.importer.bulk.BulkImporter;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.Secret;
 import spiky.server.db.SpikyDatabase;
@@ -43,9 +45,24 @@ public final class SpikyServer implements AutoCloseable {
      * @param firstStart what to do on an empty database with the default dataset name: generate it and run the pipeline
      */
     public static SpikyServer start(ServerOptions options, Progress progress, BiConsumer<GraphDatabaseService, String> firstStart) {
+        return start(options, progress, null, firstStart);
+    }
+
+    /**
+     * @param bulkFirstStart what to do first on a data directory without a store, before the database opens: write the default
+     *                       dataset through the bulk path; or null. firstStart still runs after it (to embed the dataset)
+     */
+    public static SpikyServer start(ServerOptions options, Progress progress, BiConsumer<Path, String> bulkFirstStart,
+            BiConsumer<GraphDatabaseService, String> firstStart) {
+        boolean bulkWritten = false;
+        if (options.defaultDataset() != null && bulkFirstStart != null && !BulkImporter.hasStore(options.database().dataDir())) {
+            LOG.info("Data directory without a store: writing the default dataset {} through the bulk path", options.defaultDataset());
+            bulkFirstStart.accept(options.database().dataDir(), options.defaultDataset());
+            bulkWritten = true;
+        }
         SpikyDatabase database = SpikyDatabase.open(options.database());
         try {
-            if (options.defaultDataset() != null && isEmpty(database.db())) {
+            if (options.defaultDataset() != null && (bulkWritten || isEmpty(database.db()))) {
                 LOG.info("Empty data directory: generating and embedding the default dataset {}", options.defaultDataset());
                 firstStart.accept(database.db(), options.defaultDataset());
             }

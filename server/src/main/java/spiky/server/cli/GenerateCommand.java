@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spiky.importer.bulk.BulkGenerate;
+import spiky.importer.bulk.ImportMode;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
@@ -26,6 +28,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an existing dataset of that name.")
     boolean replace;
 
+    @Option(names = "--mode", defaultValue = "auto", description = "bulk (Neo4j's batch importer; only into a data directory without a store), "
+            + "transactional (spiky.dcbm.generate), or auto: bulk when the data directory has no store yet, else transactional. Default: ${DEFAULT-VALUE}.")
+    String mode;
+
     @Override
     public Integer call() {
         Map<String, Object> settings = new LinkedHashMap<>(config);
@@ -35,8 +41,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (replace) {
             settings.put("replace", true);
         }
+        if (ImportMode.parse(mode).resolve(data.dir()) == ImportMode.BULK) {
+            TerminalProgress progress = TerminalProgress.forStderr();
+            Map<String, Object> generated = BulkRun.underLock(data.dir(), () -> BulkGenerate.run(data.dir(), dataset, settings, progress));
+            progress.finish();
+            double schema = BulkRun.firstOpen(data.dir());
+            System.out.println("Generated " + generated + " [bulk]");
+            System.out.println(String.format(java.util.Locale.ROOT, "Constraints and indexes built in %.1f s", schema));
+            return 0;
+        }
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
-            System.out.println("Generated " + CypherCalls.generate(database.db(), dataset, settings));
+            System.out.println("Generated " + CypherCalls.generate(database.db(), dataset, settings) + " [transactional]");
         }
         return 0;
     }

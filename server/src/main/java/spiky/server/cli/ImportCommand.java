@@ -3,6 +3,7 @@ package spiky.server.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,6 +11,8 @@ import picocli.CommandLine.Option;
 import spiky.importer.DatasetImporter;
 import spiky.importer.ImportRequest;
 import spiky.importer.ImportSummary;
+import spiky.importer.bulk.BulkDatasetImport;
+import spiky.importer.bulk.ImportMode;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 
@@ -37,16 +40,38 @@ final class ImportCommand implements Callable<Integer> {
             description = "A reader option, repeatable (cornell: minSongs=N, default 5; countBy=distinct|split, default distinct).")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--mode", defaultValue = "auto", description = "bulk (Neo4j's batch importer; only into a data directory without a store), "
+            + "transactional (adds to the store), or auto: bulk when the data directory has no store yet, else transactional. Default: ${DEFAULT-VALUE}.")
+    String mode;
+
     @Override
     public Integer call() {
+        ImportMode resolved = ImportMode.parse(mode).resolve(data.dir());
+        ImportRequest request = new ImportRequest(dataset, format, path, items, replace, options);
         TerminalProgress progress = TerminalProgress.forStderr();
-        try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
-            ImportSummary summary = new DatasetImporter(database.db(), progress).run(new ImportRequest(dataset, format, path, items, replace, options));
-            progress.finish();
-            System.out.println(summary.describe());
+        try {
+            if (resolved == ImportMode.BULK) {
+                ImportSummary summary = bulk(request, progress);
+                progress.finish();
+                System.out.println(summary.describe() + " [bulk]");
+            } else {
+                try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
+                    ImportSummary summary = new DatasetImporter(database.db(), progress).run(request);
+                    progress.finish();
+                    System.out.println(summary.describe() + " [transactional]");
+                }
+            }
         } finally {
             progress.finish();
         }
         return 0;
+    }
+
+    /** Builds the store under the data directory's lock, then opens it once: the schema's constraints and indexes are made then. */
+    private ImportSummary bulk(ImportRequest request, TerminalProgress progress) {
+        ImportSummary summary = BulkRun.underLock(data.dir(), () -> new BulkDatasetImport(progress).run(data.dir(), request));
+        progress.finish();
+        System.out.println(String.format(Locale.ROOT, "Constraints and indexes built in %.1f s", BulkRun.firstOpen(data.dir())));
+        return summary;
     }
 }

@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spiky.graph.GraphModel;
+import spiky.importer.bulk.BulkGenerate;
 import spiky.server.SpikyServer;
 import spiky.server.SpikyServer.ServerOptions;
 import spiky.server.db.DatabaseOptions;
@@ -35,6 +39,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--default-dataset", defaultValue = "dcbm", description = "Dataset generated on an empty data directory ('' for none). Default: ${DEFAULT-VALUE}.")
     String defaultDataset;
 
+    private static boolean hasDataset(GraphDatabaseService db, String name) {
+        try (Transaction tx = db.beginTx()) {
+            return tx.findNode(GraphModel.DATASET, "name", name) != null;
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Path imports = DatabaseOptions.normalised(importDir != null ? importDir : data.dir().resolve("import"));
@@ -43,8 +53,15 @@ final class ServeCommand implements Callable<Integer> {
                 new ApiOptions(host, port, imports),
                 defaultDataset.isBlank() ? null : defaultDataset);
         TerminalProgress progress = TerminalProgress.forStderr();
-        SpikyServer server = SpikyServer.start(options, progress, (db, name) -> {
-            System.out.println("Generated " + CypherCalls.generate(db, name, Map.of()));
+        // On a data directory without a store the default dataset goes through the bulk path, then the pipeline embeds it.
+        SpikyServer server = SpikyServer.start(options, progress, (dir, name) -> {
+            Map<String, Object> generated = BulkRun.underLock(dir, () -> BulkGenerate.run(dir, name, Map.of(), progress));
+            progress.finish();
+            System.out.println("Generated " + generated + " [bulk]");
+        }, (db, name) -> {
+            if (!hasDataset(db, name)) {
+                System.out.println("Generated " + CypherCalls.generate(db, name, Map.of()));
+            }
             System.out.println(PipelineReport.describe(CypherCalls.pipeline(db, name, Map.of())));
         });
         CountDownLatch stopped = new CountDownLatch(1);

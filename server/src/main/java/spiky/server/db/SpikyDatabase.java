@@ -23,6 +23,7 @@ import spiky.graph.DatasetEraser;
 import spiky.graph.PpmiWriter;
 import spiky.graph.RunStore;
 import spiky.graph.Schema;
+import spiky.importer.bulk.BulkImporter;
 import spiky.proc.ProcedureRegistry;
 import spiky.InvalidInputException;
 import spiky.Progress;
@@ -65,6 +66,10 @@ public final class SpikyDatabase implements AutoCloseable {
             Secret newPassword = options.network() ? setInitialPassword(dbms, options) : null;
             LOG.info("Registered the procedures and functions of {} classes (spiky, GDS)", ProcedureRegistry.registerAll(db));
             Schema.apply(db);
+            String bulk = BulkImporter.finishPending(db, options.dataDir());
+            if (bulk != null) {
+                LOG.info("First start after the bulk import of {}: constraints and indexes built", bulk);
+            }
             List<String> erased = new DatasetEraser(db, Progress.NONE).eraseUnfinished();
             if (!erased.isEmpty()) {
                 LOG.warn("Erased datasets left half-imported by an earlier crash: {}", erased);
