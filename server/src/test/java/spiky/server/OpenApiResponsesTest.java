@@ -122,6 +122,7 @@ class OpenApiResponsesTest {
         Http.Response events = Http.get(api + "/api/runs/" + postedRun + "/events", "text/event-stream");
         calls.put("GET /api/runs/{id}/events", List.of(events));
         calls.put("DELETE /api/runs/{id}", List.of(Http.delete(api + "/api/runs/" + postedRun, bearer())));
+        calls.put("GET /guide/", List.of(Http.get(api + "/guide/", "text/html")));
         return calls;
     }
 
@@ -150,6 +151,12 @@ class OpenApiResponsesTest {
                 if (r.contentType() != null && r.contentType().startsWith("text/event-stream")) {
                     if (content == null || !content.has("text/event-stream")) {
                         problems.add(call.getKey() + ": answers text/event-stream, which its " + code + " response does not list");
+                    }
+                    continue;
+                }
+                if (r.contentType() != null && r.contentType().startsWith("text/html")) {
+                    if (content == null || !content.has("text/html") || !r.body().contains("<article")) {
+                        problems.add(call.getKey() + ": answers text/html, which its " + code + " response does not list, or no guide article");
                     }
                     continue;
                 }
