@@ -14,6 +14,7 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 import spiky.InvalidInputException;
 import spiky.Progress;
+import spiky.algo.Termination;
 import spiky.data.IdType;
 import spiky.data.Interactions;
 import spiky.data.InteractionsBuilder;
@@ -25,6 +26,12 @@ import spiky.data.InteractionsBuilder;
  * {@link DatasetEraser#eraseUnfinished} removes at the next start-up.
  */
 public final class DatasetWriter {
+    /**
+     * Nodes per transaction of an import, and a quarter of its relationships per transaction
+     * (80,000): larger than {@link BatchedWrites#NODES} and {@link BatchedWrites#RELATIONSHIPS}
+     * because an import writes nodes of a few properties and relationships of at most two, into a
+     * dataset no report reads until it is ready, so its transactions are sized for throughput.
+     */
     public static final int DEFAULT_BATCH = 20_000;
 
     private final GraphDatabaseService db;
@@ -68,7 +75,7 @@ public final class DatasetWriter {
             d.setProperty("status", GraphModel.STATUS_IMPORTING);
             tx.commit();
         }
-        try {
+        Undo.run(() -> {
             writeAll(name, data);
             long seconds = Math.max(0, System.nanoTime() - started);
             try (Transaction tx = db.beginTx()) {
@@ -94,14 +101,7 @@ public final class DatasetWriter {
                 d.setProperty("status", GraphModel.STATUS_READY);
                 tx.commit();
             }
-        } catch (RuntimeException | Error e) {
-            try {
-                eraser.erase(name);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        }, () -> eraser.erase(name));
     }
 
     private void writeAll(String name, Interactions data) {
@@ -110,68 +110,58 @@ public final class DatasetWriter {
         long[] itemNodes = new long[data.itemCount()];
         long[] contextNodes = new long[data.contextCount()];
         long total = (long) data.itemCount() + data.contextCount() + data.size();
-        long done = 0;
+        long contextsFrom = itemNodes.length;
+        long interactionsFrom = contextsFrom + contextNodes.length;
+        // Progress counts items, then contexts, then interactions, against one total.
+        BatchedWrites items = new BatchedWrites(db, (stage, done, n) -> progress.report(stage, done, total), Termination.NONE);
+        BatchedWrites contexts = new BatchedWrites(db, (stage, done, n) -> progress.report(stage, contextsFrom + done, total), Termination.NONE);
+        BatchedWrites interactions = new BatchedWrites(db, (stage, done, n) -> progress.report(stage, interactionsFrom + done, total),
+                Termination.NONE);
 
         String[] names = data.itemNames();
         Interactions.Truth truth = data.itemTruth();
-        for (int start = 0; start < itemNodes.length; start += batchSize) {
-            int end = Math.min(itemNodes.length, start + batchSize);
-            try (Transaction tx = db.beginTx()) {
-                for (int i = start; i < end; i++) {
-                    Node n = tx.createNode(ITEM);
-                    n.setProperty("dataset", name);
-                    n.setProperty("id", IdType.value(data.itemKeys()[i], integerItems));
-                    if (names[i] != null) {
-                        n.setProperty("name", names[i]);
-                    }
-                    if (truth != null) {
-                        n.setProperty("trueCommunity", (long) truth.community()[i]);
-                        n.setProperty("theta", truth.theta()[i]);
-                    }
-                    itemNodes[i] = n.getId();
+        items.ranges("writing items", itemNodes.length, batchSize, (tx, start, end) -> {
+            for (int i = start; i < end; i++) {
+                Node n = tx.createNode(ITEM);
+                n.setProperty("dataset", name);
+                n.setProperty("id", IdType.value(data.itemKeys()[i], integerItems));
+                if (names[i] != null) {
+                    n.setProperty("name", names[i]);
                 }
-                tx.commit();
-            }
-            done += end - start;
-            progress.report("writing items", done, total);
-        }
-        for (int start = 0; start < contextNodes.length; start += batchSize) {
-            int end = Math.min(contextNodes.length, start + batchSize);
-            try (Transaction tx = db.beginTx()) {
-                for (int c = start; c < end; c++) {
-                    Node n = tx.createNode(CONTEXT);
-                    n.setProperty("dataset", name);
-                    n.setProperty("id", IdType.value(data.contextKeys()[c], integerContexts));
-                    contextNodes[c] = n.getId();
+                if (truth != null) {
+                    n.setProperty("trueCommunity", (long) truth.community()[i]);
+                    n.setProperty("theta", truth.theta()[i]);
                 }
-                tx.commit();
+                itemNodes[i] = n.getId();
             }
-            done += end - start;
-            progress.report("writing contexts", done, total);
-        }
+            return null;
+        });
+        contexts.ranges("writing contexts", contextNodes.length, batchSize, (tx, start, end) -> {
+            for (int c = start; c < end; c++) {
+                Node n = tx.createNode(CONTEXT);
+                n.setProperty("dataset", name);
+                n.setProperty("id", IdType.value(data.contextKeys()[c], integerContexts));
+                contextNodes[c] = n.getId();
+            }
+            return null;
+        });
         int[] itemOf = data.itemOf();
         int[] contextOf = data.contextOf();
         long[] ts = data.timestamps();
         double[] w = data.weights();
-        int relBatch = batchSize * 4;
-        for (int start = 0; start < itemOf.length; start += relBatch) {
-            int end = Math.min(itemOf.length, start + relBatch);
-            try (Transaction tx = db.beginTx()) {
-                for (int k = start; k < end; k++) {
-                    Node item = tx.getNodeById(itemNodes[itemOf[k]]);
-                    Node context = tx.getNodeById(contextNodes[contextOf[k]]);
-                    Relationship r = item.createRelationshipTo(context, IN);
-                    if (ts != null && ts[k] != InteractionsBuilder.NO_TIMESTAMP) {
-                        r.setProperty("timestamp", ts[k]);
-                    }
-                    if (w != null && !Double.isNaN(w[k])) {
-                        r.setProperty("weight", w[k]);
-                    }
+        interactions.ranges("writing interactions", itemOf.length, batchSize * 4, (tx, start, end) -> {
+            for (int k = start; k < end; k++) {
+                Node item = tx.getNodeById(itemNodes[itemOf[k]]);
+                Node context = tx.getNodeById(contextNodes[contextOf[k]]);
+                Relationship r = item.createRelationshipTo(context, IN);
+                if (ts != null && ts[k] != InteractionsBuilder.NO_TIMESTAMP) {
+                    r.setProperty("timestamp", ts[k]);
                 }
-                tx.commit();
+                if (w != null && !Double.isNaN(w[k])) {
+                    r.setProperty("weight", w[k]);
+                }
             }
-            done += end - start;
-            progress.report("writing interactions", done, total);
-        }
+            return null;
+        });
     }
 }

@@ -64,7 +64,7 @@ public final class ImportedRunWriter {
         parameters.put("computedBy", "spark");
         RunStore store = new RunStore(db, progress);
         String runId = store.begin(dataset, parameters);
-        try {
+        return Undo.get(() -> {
             new EmbeddingWriter(db, progress).write(runId, dataset, rowNodes, rowIds, run.embeddings(), run.norms(), levels);
             try (Transaction tx = db.beginTx()) {
                 Node r = tx.findNode(RUN, "id", runId);
@@ -82,15 +82,11 @@ public final class ImportedRunWriter {
                 tx.commit();
             }
             return runId;
-        } catch (RuntimeException | Error failure) {
-            try {
-                store.fail(runId, "import failed: " + failure.getMessage());
-                store.delete(runId);
-            } catch (RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        }, failure -> {
+            // Marked failed first, so that a crash during the deletion leaves a failed run, never a finished half.
+            store.fail(runId, "import failed: " + failure.getMessage());
+            store.delete(runId);
+        });
     }
 
     /** The Spk levels with rows for items: each row's peak, the peaks in visiting order, the coverage curve. */
