@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +84,7 @@ class BulkImportCrashTest {
     }
 
     private void importAgainAndCheckWhole() {
-        BulkImportTest.Run again = BulkImportTest.run("import", "--data", data.toString(), "--dataset", "big", "--format", "csv", "--path",
+        CliRun again = CliRun.of("import", "--data", data.toString(), "--dataset", "big", "--format", "csv", "--path",
                 csv.toString());
         if (!again.out().contains("[bulk]") && !Files.exists(data.resolve(BulkImporter.STORE))) {
             fail("the next import did not run: " + again.err());
@@ -151,43 +145,7 @@ class BulkImportCrashTest {
 
     /** Runs the bulk import in a child JVM and kills it (SIGKILL) {@code delayMillis} after its progress first shows {@code stage}. */
     private void killAfter(String stage, long delayMillis) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), "spiky.server.Main",
-                "import", "--data", data.toString(), "--mode", "bulk", "--dataset", "big", "--format", "csv", "--path", csv.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> seen = new ArrayList<>();
-        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (seen) {
-                        seen.add(line);
-                    }
-                    if (line.contains(stage)) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        Boolean atStage;
-        try {
-            atStage = reached.get(300, TimeUnit.SECONDS);
-            if (atStage) {
-                Thread.sleep(delayMillis);
-            }
-        } finally {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            child.waitFor(60, TimeUnit.SECONDS);
-        }
-        if (!atStage) {
-            synchronized (seen) {
-                fail("the child ended before '" + stage + "' (exit " + child.exitValue() + "): " + String.join("\n", seen));
-            }
-        }
+        KilledChild.killAfter(stage, delayMillis, 300,
+                "import", "--data", data.toString(), "--mode", "bulk", "--dataset", "big", "--format", "csv", "--path", csv.toString());
     }
 }

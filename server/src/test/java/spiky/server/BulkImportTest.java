@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -29,24 +26,6 @@ import spiky.server.db.SpikyDatabase;
 class BulkImportTest {
     @TempDir
     Path dir;
-
-    record Run(int status, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int status = Main.run(args);
-            return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /**
      * A csv of string ids with repeated pairs (an earlier timestamp later in the file), rows
@@ -87,24 +66,24 @@ class BulkImportTest {
 
         Path bulk = dir.resolve("bulk");
         Path tx = dir.resolve("tx");
-        Run b = run("import", "--data", bulk.toString(), "--mode", "bulk", "--dataset", "plays", "--format", "csv", "--path", plays.toString(),
+        CliRun b = CliRun.of("import", "--data", bulk.toString(), "--mode", "bulk", "--dataset", "plays", "--format", "csv", "--path", plays.toString(),
                 "--items", truth.toString());
         assertEquals(0, b.status(), b.err());
         assertTrue(b.out().contains("[bulk]"), b.out());
-        Run t = run("import", "--data", tx.toString(), "--mode", "transactional", "--dataset", "plays", "--format", "csv", "--path",
+        CliRun t = CliRun.of("import", "--data", tx.toString(), "--mode", "transactional", "--dataset", "plays", "--format", "csv", "--path",
                 plays.toString(), "--items", truth.toString());
         assertEquals(0, t.status(), t.err());
         assertTrue(t.out().contains("[transactional]"), t.out());
         // A second dataset with integer ids: transactional on both (auto on a directory that has a store)
         for (Path d : List.of(bulk, tx)) {
-            Run m = run("import", "--data", d.toString(), "--dataset", "ml", "--format", "movielens", "--path", uData.toString());
+            CliRun m = CliRun.of("import", "--data", d.toString(), "--dataset", "ml", "--format", "movielens", "--path", uData.toString());
             assertEquals(0, m.status(), m.err());
             assertTrue(m.out().contains("[transactional]"), m.out());
         }
         Path bulkMl = dir.resolve("bulk-ml");
         Path txMl = dir.resolve("tx-ml");
-        assertEquals(0, run("import", "--data", bulkMl.toString(), "--dataset", "ml", "--format", "movielens", "--path", uData.toString()).status());
-        assertEquals(0, run("import", "--data", txMl.toString(), "--mode", "transactional", "--dataset", "ml", "--format", "movielens",
+        assertEquals(0, CliRun.of("import", "--data", bulkMl.toString(), "--dataset", "ml", "--format", "movielens", "--path", uData.toString()).status());
+        assertEquals(0, CliRun.of("import", "--data", txMl.toString(), "--mode", "transactional", "--dataset", "ml", "--format", "movielens",
                 "--path", uData.toString()).status());
 
         for (Path[] pair : new Path[][] {{bulk, tx}, {bulkMl, txMl}}) {
@@ -139,7 +118,7 @@ class BulkImportTest {
         Files.createDirectories(data.resolve("import"));
         Files.writeString(data.resolve("import/keep.csv"), "a,b\n");
 
-        Run refused = run("import", "--data", data.toString(), "--mode", "bulk", "--dataset", "plays", "--format", "csv", "--path", plays.toString());
+        CliRun refused = CliRun.of("import", "--data", data.toString(), "--mode", "bulk", "--dataset", "plays", "--format", "csv", "--path", plays.toString());
         assertEquals(Main.USER_ERROR, refused.status());
         String last = refused.err().strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.startsWith("spiky: " + plays + ":1501:"), refused.err());
@@ -149,7 +128,7 @@ class BulkImportTest {
 
         // the same directory then takes a good file by the auto rule
         writeCsv(plays, truth, 2_000, 3);
-        Run ok = run("import", "--data", data.toString(), "--dataset", "plays", "--format", "csv", "--path", plays.toString());
+        CliRun ok = CliRun.of("import", "--data", data.toString(), "--dataset", "plays", "--format", "csv", "--path", plays.toString());
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().contains("[bulk]"), ok.out());
     }
@@ -160,13 +139,13 @@ class BulkImportTest {
         Path truth = dir.resolve("truth.csv");
         writeCsv(plays, truth, 500, 1);
         Path data = dir.resolve("data");
-        assertEquals(0, run("import", "--data", data.toString(), "--mode", "transactional", "--dataset", "first", "--format", "csv", "--path",
+        assertEquals(0, CliRun.of("import", "--data", data.toString(), "--mode", "transactional", "--dataset", "first", "--format", "csv", "--path",
                 plays.toString()).status());
         List<String> before;
         try (SpikyDatabase db = SpikyDatabase.open(DatabaseOptions.local(data))) {
             before = GraphDump.nodes(db);
         }
-        Run refused = run("import", "--data", data.toString(), "--mode", "bulk", "--dataset", "second", "--format", "csv", "--path",
+        CliRun refused = CliRun.of("import", "--data", data.toString(), "--mode", "bulk", "--dataset", "second", "--format", "csv", "--path",
                 plays.toString());
         assertEquals(Main.USER_ERROR, refused.status());
         assertTrue(refused.err().contains("mode") && refused.err().contains("already holds one") && refused.err().contains("--mode transactional"),
@@ -174,7 +153,7 @@ class BulkImportTest {
         try (SpikyDatabase db = SpikyDatabase.open(DatabaseOptions.local(data))) {
             assertEquals(before, GraphDump.nodes(db));
         }
-        Run auto = run("import", "--data", data.toString(), "--dataset", "second", "--format", "csv", "--path", plays.toString());
+        CliRun auto = CliRun.of("import", "--data", data.toString(), "--dataset", "second", "--format", "csv", "--path", plays.toString());
         assertEquals(0, auto.status(), auto.err());
         assertTrue(auto.out().contains("[transactional]"), "auto on a directory with a store: " + auto.out());
     }
@@ -184,10 +163,10 @@ class BulkImportTest {
         Path bulk = dir.resolve("gen-bulk");
         Path tx = dir.resolve("gen-tx");
         String[] settings = {"--seed", "3", "-c", "items=1500", "-c", "contexts=2500", "-c", "communities=6"};
-        Run b = run(concat(new String[] {"generate", "--data", bulk.toString(), "--dataset", "g"}, settings));
+        CliRun b = CliRun.of(concat(new String[] {"generate", "--data", bulk.toString(), "--dataset", "g"}, settings));
         assertEquals(0, b.status(), b.err());
         assertTrue(b.out().contains("[bulk]"), b.out());
-        Run t = run(concat(new String[] {"generate", "--data", tx.toString(), "--mode", "transactional", "--dataset", "g"}, settings));
+        CliRun t = CliRun.of(concat(new String[] {"generate", "--data", tx.toString(), "--mode", "transactional", "--dataset", "g"}, settings));
         assertEquals(0, t.status(), t.err());
         assertTrue(t.out().contains("[transactional]"), t.out());
         try (SpikyDatabase a = SpikyDatabase.open(DatabaseOptions.local(bulk));
@@ -197,7 +176,7 @@ class BulkImportTest {
             assertEquals(GraphDump.nodes(c), nodes);
             assertEquals(GraphDump.relationships(c), GraphDump.relationships(a));
         }
-        Run again = run(concat(new String[] {"generate", "--data", bulk.toString(), "--mode", "bulk", "--dataset", "h"}, settings));
+        CliRun again = CliRun.of(concat(new String[] {"generate", "--data", bulk.toString(), "--mode", "bulk", "--dataset", "h"}, settings));
         assertEquals(Main.USER_ERROR, again.status());
         assertTrue(again.err().contains("already holds one"), again.err());
     }
@@ -212,7 +191,7 @@ class BulkImportTest {
     void anUnknownModeIsNamedWithTheValidOnes() throws IOException {
         Path f = dir.resolve("x.csv");
         Files.writeString(f, "item,context\na,b\n");
-        Run r = run("import", "--data", dir.resolve("d").toString(), "--mode", "fast", "--dataset", "x", "--format", "csv", "--path", f.toString());
+        CliRun r = CliRun.of("import", "--data", dir.resolve("d").toString(), "--mode", "fast", "--dataset", "x", "--format", "csv", "--path", f.toString());
         assertEquals(Main.USER_ERROR, r.status());
         assertTrue(r.err().contains("mode") && r.err().contains("'fast'") && r.err().contains("[auto, bulk, transactional]"), r.err());
     }

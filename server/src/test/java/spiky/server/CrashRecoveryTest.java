@@ -2,11 +2,7 @@ package spiky.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -135,41 +129,7 @@ class CrashRecoveryTest {
 
     /** Runs the CLI in a child JVM and kills it (SIGKILL) once its progress shows {@code stage}. */
     private void killAt(String stage, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), "spiky.server.Main"));
-        command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> seen = new ArrayList<>();
-        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (seen) {
-                        seen.add(line);
-                    }
-                    if (line.contains(stage)) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        Boolean atStage;
-        try {
-            atStage = reached.get(180, TimeUnit.SECONDS);
-        } finally {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-            child.waitFor(60, TimeUnit.SECONDS);
-        }
-        if (!atStage) {
-            synchronized (seen) {
-                fail("the child ended before '" + stage + "' (exit " + child.exitValue() + "): " + String.join("\n", seen));
-            }
-        }
+        KilledChild.killAfter(stage, 0, 180, args);
     }
 
     private static long count(SpikyDatabase db, String cypher) {

@@ -17,26 +17,19 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(String... args) {
-        CliRun r = CliRun.of(args);
-        return new Run(r.status(), r.out(), r.err());
-    }
-
     @Test
     void importPrintsASummaryAndAMalformedRowExitsWithFileAndLine() throws IOException {
         Path data = dir.resolve("data");
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "item,context,timestamp\na,u1,100\nb,u1,101\nb,u2,102\n");
-        Run ok = run("import", "--data", data.toString(), "--dataset", "good", "--format", "csv", "--path", good.toString());
+        CliRun ok = CliRun.of("import", "--data", data.toString(), "--dataset", "good", "--format", "csv", "--path", good.toString());
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().contains("3 interactions, 2 items, 2 contexts"), ok.out());
         assertTrue(ok.out().contains("rows/s"), ok.out());
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "item,context,timestamp\na,u1,100\nb,u1,yesterday\n");
-        Run refused = run("import", "--data", data.toString(), "--dataset", "bad", "--format", "csv", "--path", bad.toString());
+        CliRun refused = CliRun.of("import", "--data", data.toString(), "--dataset", "bad", "--format", "csv", "--path", bad.toString());
         assertEquals(Main.USER_ERROR, refused.status());
         String last = refused.err().strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.startsWith("spiky: " + bad + ":3:"), refused.err());
@@ -51,7 +44,7 @@ class MainTest {
     @Test
     void everySubcommandExplainsItsOptions() {
         for (String command : new String[] {"serve", "import", "generate", "pipeline", "export", "import-run"}) {
-            Run help = run(command, "--help");
+            CliRun help = CliRun.of(command, "--help");
             assertEquals(0, help.status(), command + ": " + help.err());
             assertTrue(help.out().contains("Usage: spiky " + command) && help.out().contains("--data"), help.out());
         }
@@ -59,7 +52,7 @@ class MainTest {
 
     @Test
     void generateRefusesAnUnknownKeyNamingTheNearestOne() {
-        Run typo = run("generate", "--data", dir.resolve("g").toString(), "--dataset", "g", "-c", "comunities=4");
+        CliRun typo = CliRun.of("generate", "--data", dir.resolve("g").toString(), "--dataset", "g", "-c", "comunities=4");
         assertEquals(Main.USER_ERROR, typo.status());
         assertTrue(typo.err().contains("Did you mean [communities]"), typo.err());
     }
@@ -68,7 +61,7 @@ class MainTest {
     void anUnknownFormatIsNamed() throws IOException {
         Path f = dir.resolve("x.csv");
         Files.writeString(f, "item,context\na,b\n");
-        Run r = run("import", "--data", dir.resolve("d").toString(), "--dataset", "x", "--format", "parquet", "--path", f.toString());
+        CliRun r = CliRun.of("import", "--data", dir.resolve("d").toString(), "--dataset", "x", "--format", "parquet", "--path", f.toString());
         assertEquals(Main.USER_ERROR, r.status());
         assertTrue(r.err().contains("format") && r.err().contains("parquet"), r.err());
     }
@@ -79,22 +72,22 @@ class MainTest {
         Path train = dir.resolve("train.txt");
         // Playlist 1: 5 distinct songs; 2: 4 distinct songs, 5 parts of line.split(' '); 3: 3 songs.
         Files.writeString(train, "0 1 2 3 4 5 6 7\n1 1 1 1 1 1 1 1\n0 1 2 3 4 \n4 5 6 7 \n5 6 7 \n");
-        Run split = run("import", "--data", data.toString(), "--dataset", "yes-split", "--format", "cornell", "--path", train.toString(),
+        CliRun split = CliRun.of("import", "--data", data.toString(), "--dataset", "yes-split", "--format", "cornell", "--path", train.toString(),
                 "-o", "minSongs=5", "-o", "countBy=split");
         assertEquals(0, split.status(), split.err());
         assertTrue(split.out().contains("(cornell, minSongs=5, countBy=split)") && split.out().contains("2 contexts; 1 rows skipped"), split.out());
-        Run distinct = run("import", "--data", data.toString(), "--dataset", "yes-distinct", "--format", "cornell", "--path", train.toString());
+        CliRun distinct = CliRun.of("import", "--data", data.toString(), "--dataset", "yes-distinct", "--format", "cornell", "--path", train.toString());
         assertEquals(0, distinct.status(), distinct.err());
         assertTrue(distinct.out().contains("(cornell, minSongs=5, countBy=distinct)") && distinct.out().contains("1 contexts; 2 rows skipped"),
                 distinct.out());
 
-        Run typo = run("import", "--data", data.toString(), "--dataset", "typo", "--format", "cornell", "--path", train.toString(),
+        CliRun typo = CliRun.of("import", "--data", data.toString(), "--dataset", "typo", "--format", "cornell", "--path", train.toString(),
                 "-o", "minsongs=4");
         assertEquals(Main.USER_ERROR, typo.status());
         assertTrue(typo.err().contains("Unexpected configuration key: minsongs (Did you mean [minSongs]?)"), typo.err());
         Path csv = dir.resolve("plays.csv");
         Files.writeString(csv, "item,context\na,u1\n");
-        Run csvWithOption = run("import", "--data", data.toString(), "--dataset", "c", "--format", "csv", "--path", csv.toString(),
+        CliRun csvWithOption = CliRun.of("import", "--data", data.toString(), "--dataset", "c", "--format", "csv", "--path", csv.toString(),
                 "-o", "countBy=split");
         assertEquals(Main.USER_ERROR, csvWithOption.status());
         assertTrue(csvWithOption.err().contains("Unexpected reader option countBy for the csv format"), csvWithOption.err());
