@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spiky.Progress;
@@ -33,6 +34,7 @@ import spiky.data.Interactions;
  * runs. The server jar is built before this module in the root build (mvn -B verify); run alone
  * (-pl spark) the test says it is skipped.
  */
+@Tag("process")
 class ImportRunEndToEndTest {
     private static final Path SERVER_JAR = Path.of("../server/target/spiky-server.jar").toAbsolutePath().normalize();
     private static final int API_PORT = 37070;
