@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -96,7 +97,9 @@ final class SparkRunFiles {
         if (Files.isDirectory(ppmi)) {
             try (Stream<Path> list = Files.list(ppmi)) {
                 list.filter(p -> p.getFileName().toString().startsWith("part-") && !p.getFileName().toString().endsWith(".crc"))
-                        .sorted().forEach(parts::add);
+                        // part-00000 … in number order (names grow a digit past 99999 parts)
+                        .sorted(Comparator.comparingInt((Path p) -> p.getFileName().toString().length()).thenComparing(Comparator.naturalOrder()))
+                        .forEach(parts::add);
             } catch (IOException e) {
                 throw InvalidInputException.inFile(ppmi, "cannot list: " + e.getMessage(), e);
             }
