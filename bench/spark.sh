@@ -17,6 +17,7 @@ master="${2:-local[2]}"
 dcbm="${DCBM:-items=120000 contexts=100000 minLength=10 maxLength=50}"
 settings="${SPARK_SETTINGS:-}"
 work="${SPIKY_BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (before)"
 (cd "$here" && mvn -q -B -Dmaven.test.skip=true -pl server -am package && mvn -q -B -Dmaven.test.skip=true -pl spark -am package)
 math="$(tr ':' '\n' < "$here/spark/target/spark-classpath.txt" | grep commons-math3 | head -1)"
