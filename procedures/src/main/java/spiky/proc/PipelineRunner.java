@@ -71,8 +71,10 @@ public final class PipelineRunner {
             long readMillis = (System.nanoTime() - t0) / 1_000_000;
             PipelineResult result = compute(data, config, progress, termination);
             long pairs = result.ppmi().nnz() / 2;
-            boolean writePpmi = config.writePpmi() && pairs <= config.maxPpmiRelationships();
-            long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, Map.of("read", readMillis));
+            // Above maxPpmiRelationships pairs, each item's strongest ppmiGraphTopK pairs, the whole matrix in a file.
+            int topK = config.graphTopK(pairs);
+            boolean writePpmi = config.writePpmi() && (pairs <= config.maxPpmiRelationships() || topK > 0);
+            long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, topK, Map.of("read", readMillis));
             return row(runId, dataset, config, result, written, "finished", readMillis);
         });
     }
