@@ -71,8 +71,8 @@ public final class PipelineSettings {
                     + "matrix goes to a file beside the store (<home>/spiky-ppmi/) from which the reports read it");
     public static final Setting<Integer> PPMI_GRAPH_TOP_K = Setting.of("ppmiGraphTopK", SettingType.Ints.in(0, 100_000), 10,
             "above maxPpmiRelationships pairs: a pair is written when it is among the ppmiGraphTopK largest weights of either "
-                    + "of its items (ties: the partner first in item order); 0 writes no relationship (the file still holds the "
-                    + "matrix). The reports (degrees, communities, truth, fitted DCBM) read the whole matrix from the file; the "
+                    + "of its items (ties: the partner first in item order), 0 writes no relationship (the file still holds the "
+                    + "matrix). The reports (degrees, communities, truth, fitted DCBM) read the whole matrix from the file, the "
                     + "GDS baselines and Cypher see the top-k graph");
     public static final Setting<Long> UNTIL = Setting.described("until", new SettingType.Moment(), null, "none",
             "only interactions with a timestamp up to this moment count: the dataset as it was then");
