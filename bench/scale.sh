@@ -3,10 +3,11 @@
 # report route over HTTP, each stage timed (wall, peak RSS by /usr/bin/time -v; the pipeline's own
 # per-stage time and peak heap as it prints them), into one markdown table.
 #   bench/scale.sh [ITEMS] [INTERACTIONS]   a DCBM of ITEMS items, about INTERACTIONS interactions
-#                                           (default 1000000 20000000; contexts of 10..100 slots)
+#                                           (default 1000000 20000000: the issue's shape, INTERACTIONS/20
+#                                           contexts of 10..30 slots, 100 communities)
 #   bench/scale.sh mpd                      MPD size: --model playlists with its defaults
 #                                           (1 M playlists, 2.26 M tracks, 66 M pairs)
-# Environment: HEAP (pipeline and server -Xmx, default 16g), IMPORT_HEAP (default 6g), PIPELINE_CONFIG
+# Environment: HEAP (pipeline -Xmx, default 16g), SERVE_HEAP (server -Xmx, default 16g), IMPORT_HEAP (default 6g), PIPELINE_CONFIG
 # (extra "-c k=v" words for the pipeline), PORT (API port, default 7391; Bolt and Neo4j HTTP next
 # to it), BENCH_TMP (work directory root, default /tmp), KEEP=1 keeps the work directory.
 # Writes nothing in the repository. Say the machine's load (printed before and after) with the figures.
@@ -19,9 +20,9 @@ if [ "${1:-}" = "mpd" ]; then
   model=playlists; gen=(); label="MPD size (playlists defaults)"
 else
   items="${1:-1000000}"; interactions="${2:-20000000}"
-  contexts=$(( interactions / 55 ))   # uniform 10..100 slots: 55 on average
-  model=dcbm; gen=(-c "items=$items" -c "contexts=$contexts" -c minLength=10 -c maxLength=100 -c communities=100)
-  label="DCBM $items items, $contexts contexts of 10..100 slots"
+  contexts=$(( interactions / 20 ))   # uniform 10..30 slots: 20 on average
+  model=dcbm; gen=(-c "items=$items" -c "contexts=$contexts" -c minLength=10 -c maxLength=30 -c communities=100)
+  label="DCBM $items items, $contexts contexts of 10..30 slots"
 fi
 work="$(mktemp -d "${BENCH_TMP:-/tmp}/spiky-scale.XXXXXX")"
 server=""
@@ -59,13 +60,22 @@ SPIKY_JAVA_OPTS="-Xmx$heap" stage pipeline "$here/spiky" pipeline --data "$work/
 tail -25 "$work/pipeline.out"
 
 export SPIKY_API_TOKEN="bench-$RANDOM$RANDOM" SPIKY_NEO4J_PASSWORD="bench-$RANDOM$RANDOM"
-SPIKY_JAVA_OPTS="-Xmx$heap" "$here/spiky" serve --data "$work/data" --default-dataset '' --port "$port" \
+SPIKY_JAVA_OPTS="-Xmx${SERVE_HEAP:-16g}" "$here/spiky" serve --data "$work/data" --default-dataset '' --port "$port" \
     --bolt-port $((port + 1)) --neo4j-http-port $((port + 2)) > "$work/server.log" 2>&1 &
 server=$!
 t0=$(date +%s.%N)
 for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 1; done
 echo "server up in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
 base="http://127.0.0.1:$port/api"
+# What the run recorded of each stage (time and peak heap), by Cypher over Neo4j's HTTP connector.
+curl -s -u "neo4j:$SPIKY_NEO4J_PASSWORD" -H 'Content-Type: application/json' "http://127.0.0.1:$((port + 2))/db/neo4j/tx/commit" \
+    -d '{"statements": [{"statement": "MATCH (r:EmbeddingRun {dataset: '"'scale'"'}) RETURN r {.id, .n, .nnz, .ppmiRelationships, .ppmiWrittenTopK, .method, .*} AS r"}]}' \
+    | python3 -c '
+import json, sys
+r = json.load(sys.stdin)["results"][0]["data"][0]["row"][0]
+print("recorded:", {k: v for k, v in sorted(r.items()) if k.startswith(("millis", "peakHeap", "estimated")) or k in ("n", "nnz", "ppmiRelationships", "ppmiWrittenTopK", "method")})' \
+    || echo "(could not read the run record over Neo4j HTTP)"
+du -sh "$work/data" "$work/data/spiky-ppmi" 2>/dev/null || true
 run=$(curl -sf "$base/datasets/scale/runs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
 f=$(curl -sf "$base/runs/$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["spkTable"][0]["f"])') || f=16
 spike=$(curl -sf "$base/runs/$run/communities?f=$f&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["communities"][0]["spike"])') || spike=1
