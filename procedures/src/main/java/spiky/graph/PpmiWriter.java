@@ -42,9 +42,14 @@ public final class PpmiWriter {
     private final PpmiFiles files;
 
     public PpmiWriter(GraphDatabaseService db, Progress progress) {
+        this(db, progress, Termination.NONE);
+    }
+
+    /** @param termination checked before every batch of a write (never of a deletion: undoing runs to its end) */
+    public PpmiWriter(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
         this.files = PpmiFiles.in(db);
-        this.writes = new BatchedWrites(db, progress, Termination.NONE);
+        this.writes = new BatchedWrites(db, progress, termination);
         this.cleanup = new BatchedWrites(db, Progress.NONE, Termination.NONE);
     }
 

@@ -33,10 +33,17 @@ import spiky.algo.svd.SvdResult;
 public final class RunStore {
     private final GraphDatabaseService db;
     private final Progress progress;
+    private final Termination termination;
 
     public RunStore(GraphDatabaseService db, Progress progress) {
+        this(db, progress, Termination.NONE);
+    }
+
+    /** @param termination checked before every batch of {@link #finish}'s writes (embeddings, PPMI relationships) */
+    public RunStore(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
         this.progress = progress;
+        this.termination = termination;
     }
 
     /** Creates a 'running' run of a finished dataset and returns its id ("dataset-N"). */
@@ -93,10 +100,10 @@ public final class RunStore {
             rowNodes[a] = items.itemNodes()[kept[a]];
             rowIds[a] = items.itemIds()[kept[a]];
         }
-        new EmbeddingWriter(db, progress).write(runId, items.dataset(), rowNodes, rowIds, result.embeddings(), result.norms(),
+        new EmbeddingWriter(db, progress, termination).write(runId, items.dataset(), rowNodes, rowIds, result.embeddings(), result.norms(),
                 result.spikes());
         long embeddingMillis = (System.nanoTime() - started) / 1_000_000;
-        PpmiWriter ppmiWriter = new PpmiWriter(db, progress);
+        PpmiWriter ppmiWriter = new PpmiWriter(db, progress, termination);
         long digest = writtenPpmi != null ? PpmiDigest.of(items, result.ppmi()) : 0;
         String keptSet = writtenPpmi != null ? identicalKeptSet(items.dataset(), writtenPpmi, digest) : null;
         boolean write = writtenPpmi != null && keptSet == null;

@@ -64,7 +64,7 @@ public final class PipelineRunner {
     /** The rest of a run begun by {@link #begin}: compute, write, mark it finished, or failed on any error. */
     public static Row complete(GraphDatabaseService db, String runId, String dataset, PipelineConfig config, Progress progress,
             Termination termination) {
-        RunStore store = new RunStore(db, progress);
+        RunStore store = new RunStore(db, progress, termination);
         return store.failOnError(runId, () -> {
             long t0 = System.nanoTime();
             DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);

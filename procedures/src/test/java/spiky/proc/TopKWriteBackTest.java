@@ -150,4 +150,30 @@ class TopKWriteBackTest {
             assertEquals(List.of(), ppmiFiles(dir), "the file went with its set");
         }
     }
+
+    @Test
+    void aWriteStoppedAfterTheEmbeddingsAndTheFileLeavesAFailedRunWithNothingOfIt(@TempDir Path dir) throws IOException {
+        try (TestDatabase db = new TestDatabase(dir)) {
+            db.run("CALL spiky.dcbm.generate('g', " + GENERATE + ")");
+            // Every embedding committed: the next check, before the first batch of PPMI relationships
+            // and after the set's file is written, stops the run.
+            boolean[] reached = new boolean[1];
+            spiky.Progress progress = (stage, done, total) -> reached[0] |= stage.equals("writing embeddings") && done == total;
+            spiky.algo.Termination stop = () -> {
+                if (reached[0]) {
+                    throw new IllegalStateException("stopped after the embeddings");
+                }
+            };
+            spiky.algo.pipeline.PipelineConfig config = spiky.algo.pipeline.PipelineConfig.from(Map.of("minCount", 2, "rank", 16,
+                    "spkDims", List.of(8), "seed", 1, "maxPpmiRelationships", 10, "ppmiGraphTopK", K));
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> PipelineRunner.write(db.db(), "g", config, progress, stop));
+            assertTrue(e.getMessage().contains("stopped"), e.getMessage());
+            Map<String, Object> run = db.run("MATCH (r:EmbeddingRun {dataset: 'g'}) RETURN r.status AS s, r.error AS e").get(0);
+            assertEquals("failed", run.get("s"), run.toString());
+            assertEquals(0L, db.run("MATCH (e:Embedding) RETURN count(e) AS n").get(0).get("n"));
+            assertEquals(0L, db.run("MATCH ()-[p:PPMI]->() RETURN count(p) AS n").get(0).get("n"));
+            assertEquals(List.of(), ppmiFiles(dir));
+        }
+    }
 }
