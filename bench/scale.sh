@@ -9,7 +9,10 @@
 #                                           (1 M playlists, 2.26 M tracks, 66 M pairs)
 # Environment: HEAP (pipeline -Xmx, default 16g), SERVE_HEAP (server -Xmx, default 16g), IMPORT_HEAP (default 6g), PIPELINE_CONFIG
 # (extra "-c k=v" words for the pipeline), PORT (API port, default 7391; Bolt and Neo4j HTTP next
-# to it), BENCH_TMP (work directory root, default /tmp), KEEP=1 keeps the work directory.
+# to it), BENCH_TMP (work directory root, default /tmp), KEEP=1 keeps the work directory,
+# ROUTES_ONLY=DIR (a work directory kept by KEEP=1: only the server and the routes, on DIR/data),
+# STABILITY=1 (also GET .../stability of the run against itself: at 1 M items it filled a 16 GB
+# server heap and the kernel's OOM killer stopped the server, so it is left out by default).
 # Writes nothing in the repository. Say the machine's load (printed before and after) with the figures.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +27,7 @@ else
   model=dcbm; gen=(-c "items=$items" -c "contexts=$contexts" -c minLength=10 -c maxLength=30 -c communities=100)
   label="DCBM $items items, $contexts contexts of 10..30 slots"
 fi
-work="$(mktemp -d "${BENCH_TMP:-/tmp}/spiky-scale.XXXXXX")"
+if [ -n "${ROUTES_ONLY:-}" ]; then work="$ROUTES_ONLY"; KEEP=1; else work="$(mktemp -d "${BENCH_TMP:-/tmp}/spiky-scale.XXXXXX")"; fi
 server=""
 cleanup() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
@@ -50,6 +53,7 @@ stage() {
   echo "${table[-1]}"
 }
 
+if [ -z "${ROUTES_ONLY:-}" ]; then
 stage generate "$here/spiky" generate-file --model "$model" --out "$work/rows.csv.gz" --truth "$work/truth.csv" "${gen[@]}"
 grep -E "^Generated|^Wrote" "$work/generate.out" || tail -3 "$work/generate.out"
 SPIKY_JAVA_OPTS="-Xmx$import_heap" stage import "$here/spiky" import --data "$work/data" --mode bulk --dataset scale --format csv \
@@ -58,6 +62,7 @@ grep -E "^Imported|^Constraints" "$work/import.out" || tail -3 "$work/import.out
 # shellcheck disable=SC2086
 SPIKY_JAVA_OPTS="-Xmx$heap" stage pipeline "$here/spiky" pipeline --data "$work/data" --dataset scale ${PIPELINE_CONFIG:-}
 tail -25 "$work/pipeline.out"
+fi
 
 export SPIKY_API_TOKEN="bench-$RANDOM$RANDOM" SPIKY_NEO4J_PASSWORD="bench-$RANDOM$RANDOM"
 SPIKY_JAVA_OPTS="-Xmx${SERVE_HEAP:-16g}" "$here/spiky" serve --data "$work/data" --default-dataset '' --port "$port" \
@@ -75,7 +80,7 @@ import json, sys
 r = json.load(sys.stdin)["results"][0]["data"][0]["row"][0]
 print("recorded:", {k: v for k, v in sorted(r.items()) if k.startswith(("millis", "peakHeap", "estimated")) or k in ("n", "nnz", "ppmiRelationships", "ppmiWrittenTopK", "method")})' \
     || echo "(could not read the run record over Neo4j HTTP)"
-du -sh "$work/data" "$work/data/spiky-ppmi" 2>/dev/null || true
+echo "store and files: $(du -sh "$work/data" | cut -f1), of which PPMI files $(du -sh "$work/data/spiky-ppmi" 2>/dev/null | cut -f1)"
 run=$(curl -sf "$base/datasets/scale/runs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
 f=$(curl -sf "$base/runs/$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["spkTable"][0]["f"])') || f=16
 spike=$(curl -sf "$base/runs/$run/communities?f=$f&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["communities"][0]["spike"])') || spike=1
@@ -84,9 +89,10 @@ echo "run $run, f' $f, largest spike $spike"
 routes=(
   "communities?f=$f" "communities/$spike?f=$f" "truth?f=$f" "degrees?f=$f" "degrees?f=$f csv" "coverage?f=$f" "points?f=$f"
   "items/$item/similar?f=$f&k=10" "items/$item/similar?f=$f&k=10&metric=dot" "similar-discovery?f=$f" "baselines?f=$f"
-  "sweep" "stability?f=$f&runs=$run" "forecast?f=$f" "items/$item?f=$f"
+  "sweep" "forecast?f=$f" "items/$item?f=$f"
 )
-echo; echo "| route | status | first request | bytes |"; echo "| --- | ---: | ---: | ---: |"
+[ "${STABILITY:-0}" = 1 ] && routes+=("stability?f=$f&runs=$run")
+echo; echo "| route | status | first request | bytes | server RSS after |"; echo "| --- | ---: | ---: | ---: | ---: |"
 for r in "${routes[@]}"; do
   accept=application/json; path="$r"
   if [ "${r% csv}" != "$r" ]; then accept=text/csv; path="${r% csv}"; fi
@@ -95,7 +101,7 @@ for r in "${routes[@]}"; do
   read -r code secs bytes <<< "$out"
   note=""
   [ "$code" = 200 ] || note=" ($(head -c 200 "$work/route.body" | tr '\n' ' '))"
-  echo "| \`$r\` | $code$note | $secs s | $bytes |"
+  echo "| \`$r\` | $code$note | $secs s | $bytes | $(awk '/VmRSS/ {printf "%.0f MiB", $2 / 1024}' /proc/$server/status 2>/dev/null || echo '?') |"
 done
 echo
 echo "server peak RSS $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$server/status 2>/dev/null || echo '?')"
