@@ -96,7 +96,15 @@ class TopKWriteBackTest {
             for (int i = 0; i < ea.size(); i++) {
                 assertEquals(ea.get(i).get("id"), eb.get(i).get("id"));
                 assertArrayEquals((float[]) ea.get(i).get("v"), (float[]) eb.get(i).get("v"), "vector of item " + ea.get(i).get("id"));
-                assertEquals(16, ((float[]) ea.get(i).get("v")).length);
+                float[] v = (float[]) ea.get(i).get("v");
+                assertEquals(16, v.length);
+                // Each row its own values (the writer reuses one buffer): the stored vector's length is the item's norm.
+                double sq = 0;
+                for (float x : v) {
+                    sq += (double) x * x;
+                }
+                double norm = (double) ea.get(i).get("n");
+                assertEquals(norm, Math.sqrt(sq), 1e-5 * norm, "item " + ea.get(i).get("id"));
                 assertEquals(ea.get(i).get("n"), eb.get(i).get("n"));
             }
 
