@@ -11,7 +11,7 @@
 # (extra "-c k=v" words for the pipeline), PORT (API port, default 7391; Bolt and Neo4j HTTP next
 # to it), BENCH_TMP (work directory root, default /tmp), KEEP=1 keeps the work directory,
 # ROUTES_ONLY=DIR (a work directory kept by KEEP=1: only the server and the routes, on DIR/data),
-# STABILITY=1 (also GET .../stability of the run against itself: at 1 M items it filled a 16 GB
+# ROUTE_FILTER=REGEX (only the routes matching it), STABILITY=1 (also GET .../stability of the run against itself: at 1 M items it filled a 16 GB
 # server heap and the kernel's OOM killer stopped the server, so it is left out by default).
 # Writes nothing in the repository. Say the machine's load (printed before and after) with the figures.
 set -euo pipefail
@@ -92,6 +92,9 @@ routes=(
   "sweep" "forecast?f=$f" "items/$item?f=$f"
 )
 [ "${STABILITY:-0}" = 1 ] && routes+=("stability?f=$f&runs=$run")
+if [ -n "${ROUTE_FILTER:-}" ]; then   # e.g. ROUTE_FILTER='^(baselines|sweep)': only the routes matching it
+  kept=(); for r in "${routes[@]}"; do [[ "$r" =~ $ROUTE_FILTER ]] && kept+=("$r"); done; routes=("${kept[@]}")
+fi
 echo; echo "| route | status | first request | bytes | server RSS after |"; echo "| --- | ---: | ---: | ---: | ---: |"
 for r in "${routes[@]}"; do
   accept=application/json; path="$r"
