@@ -92,7 +92,7 @@ def main():
             times = []
             for _ in range(repeats):
                 status, body, elapsed, cache = call(url, accept=accept)
-                if cache != "hit":
+                if cache != "hit" and not (accept == "text/csv" and cache == "bypass"):  # a whole CSV is streamed, not cached
                     sys.exit(f"{url}: expected a cache hit, got {cache}")
                 times.append(elapsed * 1000)
             times.sort()

@@ -1,5 +1,7 @@
 // GDS baselines on the graph the spikes come from: the run's dataset's items and the PPMI
-// relationships the run embeds (those its ppmiRun names; none for a run with writePpmi: false), projected as an undirected graph weighted by PPMI
+// relationships the run embeds (those its ppmiRun names; none for a run with writePpmi: false;
+// above maxPpmiRelationships pairs, only each item's ppmiGraphTopK strongest pairs: the
+// communities and FastRP then see that top-k graph, the PPMI degrees below the whole set), projected as an undirected graph weighted by PPMI
 // (items without a PPMI pair are isolated nodes), then
 //   - Louvain and Leiden communities (weighted; one thread, and a fixed seed for Leiden, so the
 //     same graph gives the same answer), compared with the spikes at $f and with the planted
@@ -63,16 +65,15 @@ CALL () {
   CALL gds.graph.drop($graph, false) YIELD graphName
   RETURN count(graphName) AS dropped
 }
-CALL (ppmiRun) {
-  MATCH (i:Item)-[:HAS_EMBEDDING]->(e:Embedding {run: $run})
-  CALL (i, ppmiRun) {
-    OPTIONAL MATCH (i)-[p:PPMI {run: ppmiRun}]-(:Item)
-    RETURN coalesce(sum(p.weight), 0.0) AS ppmiDegree
-  }
-  WITH i, e, ppmiDegree ORDER BY i.id
+CALL () {
+  // The PPMI degree of the run's whole set (spiky.degrees reads it from the set's file when the
+  // graph holds only each item's strongest pairs), not the sum over the projected relationships.
+  CALL spiky.degrees($run, {}) YIELD node AS i, norm, interactions, ppmiDegree
+  MATCH (i)-[:HAS_EMBEDDING]->(e:Embedding {run: $run})
+  WITH i, e, norm, interactions, ppmiDegree ORDER BY i.id
   // Maps, not bare values: collect() would drop a null spike or truth and break the alignment.
-  RETURN collect({spike: e['spike' + toString($f)], truth: i.trueCommunity, norm: e.norm,
-                  ppmiDegree: ppmiDegree, interactions: toFloat(COUNT { (i)-[:IN]->() })}) AS items
+  RETURN collect({spike: e['spike' + toString($f)], truth: i.trueCommunity, norm: norm,
+                  ppmiDegree: ppmiDegree, interactions: toFloat(interactions)}) AS items
 }
 WITH r, dataset, ppmiRun, nodes, relationships, louvain, louvainCommunities, leiden, leidenCommunities,
      fastRpNorms, items,

@@ -28,13 +28,18 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //   (:EmbeddingRun {id, dataset, status, createdAt, finishedAt, error?,
 //                   every parameter (minCount, topK, rankRule, rank, oversampling, powerIterations,
 //                   seed, method, sigmaPower, spkDims, cosTheta, rho, concurrency, writePpmi,
-//                   maxPpmiRelationships),
+//                   maxPpmiRelationships, ppmiGraphTopK),
 //                   n, nnz, cooccurringPairs, pairsAfterMinCount, pairsAfterRank, pairsPositive,
 //                   singularValues, matrixProducts, spkF, spkPeaks, spkCovered, spk,
 //                   millisRead, millisPpmi, millisSvd, millisEmbed, millisSpikes, millisWrite,
 //                   peakHeapBytesPpmi, peakHeapBytesSvd, peakHeapBytesEmbed, peakHeapBytesSpikes
 //                   (the JVM's peak heap during each stage, garbage included),
-//                   ppmiRelationships (how many this run wrote), ppmiRun? (the PPMI set it embeds), ppmiDigest? (that set's fingerprint))
+//                   millisWriteEmbeddings, millisWritePpmi (the parts of millisWrite),
+//                   ppmiRelationships (how many this run wrote), ppmiRun? (the PPMI set it embeds), ppmiDigest? (that set's fingerprint),
+//                   ppmiWrittenTopK? (when it wrote a set: 0 for every pair, else k: above maxPpmiRelationships pairs only
+//                   each item's k strongest pairs are relationships, a pair being written when it is among the k largest
+//                   weights of either item, and the whole matrix is in <home>/spiky-ppmi/<database>/<dataset>/<set>.csr,
+//                   which spiky.degrees, spiky.dcbm.fit and spiky.svd.write read; the file goes with the set))
 //     status: 'running', then 'finished' or 'failed'. A run cut short by a crash is marked
 //     'failed' at the next start-up. Dataset.latestRun names the latest finished run.
 //     The Spk table is the four parallel lists spkF, spkPeaks, spkCovered, spk.

@@ -47,6 +47,8 @@ public final class DatasetEraser {
 
     public void erase(String name) {
         RunPpmi.in(db).forget(name);
+        // A new import reuses the tags: the old sets' files (PpmiFiles) go first.
+        PpmiFiles.in(db).deleteWhere(name, tag -> true);
         for (Label label : labelsWithDataset()) {
             eraseNodes(label, name);
         }

@@ -19,7 +19,12 @@ final class EmbeddingWriter {
     private final BatchedWrites writes;
 
     EmbeddingWriter(GraphDatabaseService db, Progress progress) {
-        this.writes = new BatchedWrites(db, progress, Termination.NONE);
+        this(db, progress, Termination.NONE);
+    }
+
+    /** @param termination checked before every batch: a stopped write leaves what it committed to the caller's undo */
+    EmbeddingWriter(GraphDatabaseService db, Progress progress, Termination termination) {
+        this.writes = new BatchedWrites(db, progress, termination);
     }
 
     /**
@@ -31,6 +36,8 @@ final class EmbeddingWriter {
             List<SpikeLevel> levels) {
         int f = e.cols();
         double[] data = e.data();
+        // One buffer for every row: Neo4j copies an array property when it is set (Values.of).
+        float[] vector = new float[f];
         writes.ranges("writing embeddings", e.rows(), BatchedWrites.NODES, (tx, start, end) -> {
             for (int a = start; a < end; a++) {
                 Node node = tx.createNode(EMBEDDING);
@@ -38,7 +45,6 @@ final class EmbeddingWriter {
                 node.setProperty("dataset", dataset);
                 node.setProperty("item", rowItemIds[a]);
                 node.setProperty("norm", norms[a]);
-                float[] vector = new float[f];
                 for (int j = 0; j < f; j++) {
                     vector[j] = (float) data[a * f + j];
                 }

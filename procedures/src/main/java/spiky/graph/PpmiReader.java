@@ -29,6 +29,18 @@ public final class PpmiReader {
 
     public static StoredPpmi read(GraphDatabaseService db, String dataset, Progress progress, Termination termination) {
         try (Transaction tx = db.beginTx()) {
+            // A set written as a per-item top-k keeps its whole matrix in a file (PpmiFiles): read that.
+            Node d = DatasetReader.readyDataset(tx, dataset);
+            String tag = (String) d.getProperty("ppmiRun", null);
+            PpmiRecord record = tag == null ? null : PpmiRecord.readFrom(tx, d);
+            PpmiFiles.Contents file = record == null ? null : PpmiFiles.in(db).read(dataset, tag);
+            if (file != null) {
+                Object[] ids = new Object[file.rowItemNodes().length];
+                for (int a = 0; a < ids.length; a++) {
+                    ids[a] = tx.getNodeById(file.rowItemNodes()[a]).getProperty("id");
+                }
+                return new StoredPpmi(dataset, file.rowItemNodes(), ids, file.matrix(), file.counts(), record);
+            }
             return read(tx, dataset, progress, termination);
         }
     }

@@ -28,6 +28,9 @@ import spiky.algo.ppmi.PpmiResult;
  * names. So a write that fails half-way is removed by its tag and leaves the current set as it
  * was, readers that filter on a tag never mix two sets, and a finished run's set (its ppmiRun)
  * stays as long as the run: its reports read it ({@link RunPpmi}), whatever runs came after.
+ * A set too large for the graph (spiky.pipeline's maxPpmiRelationships) is written as a per-item
+ * top-k ({@link #write(String, DatasetArrays, PpmiResult, int)}) with its whole matrix in a file
+ * ({@link PpmiFiles}) that lives and dies with the set's relationships.
  */
 public final class PpmiWriter {
     /** Dataset property naming the spiky.ppmi.write in progress. */
@@ -36,10 +39,17 @@ public final class PpmiWriter {
     private final GraphDatabaseService db;
     private final BatchedWrites writes;
     private final BatchedWrites cleanup;
+    private final PpmiFiles files;
 
     public PpmiWriter(GraphDatabaseService db, Progress progress) {
+        this(db, progress, Termination.NONE);
+    }
+
+    /** @param termination checked before every batch of a write (never of a deletion: undoing runs to its end) */
+    public PpmiWriter(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
-        this.writes = new BatchedWrites(db, progress, Termination.NONE);
+        this.files = PpmiFiles.in(db);
+        this.writes = new BatchedWrites(db, progress, termination);
         this.cleanup = new BatchedWrites(db, Progress.NONE, Termination.NONE);
     }
 
@@ -65,20 +75,123 @@ public final class PpmiWriter {
      * @param items the dataset as read: item nodes and key ranks by item index
      */
     public long write(String tag, DatasetArrays items, PpmiResult ppmi) {
-        return Undo.get(() -> create(tag, items, ppmi), () -> delete(items.dataset(), tag));
+        return write(tag, items, ppmi, 0);
     }
 
-    private long create(String tag, DatasetArrays items, PpmiResult ppmi) {
+    /**
+     * As {@link #write(String, DatasetArrays, PpmiResult)}; with {@code topK} &gt; 0 only each item's
+     * strongest pairs go into the graph: a pair is written when it is among the {@code topK}
+     * largest weights of either of its items (ties by the partner's position), so every item
+     * keeps at least min(topK, its pairs) relationships. The whole matrix then goes first into the
+     * set's file ({@link PpmiFiles}), from which the reports read it. On failure the file goes too.
+     */
+    public long write(String tag, DatasetArrays items, PpmiResult ppmi, int topK) {
+        return Undo.get(() -> {
+            long[] marks = null;
+            if (topK > 0) {
+                int[] kept = ppmi.items();
+                long[] rowNodes = new long[kept.length];
+                for (int a = 0; a < kept.length; a++) {
+                    rowNodes[a] = items.itemNodes()[kept[a]];
+                }
+                files.write(items.dataset(), tag, rowNodes, ppmi.matrix(), ppmi.counts());
+                marks = strongest(ppmi.matrix(), topK);
+            }
+            return create(tag, items, ppmi, marks);
+        }, () -> delete(items.dataset(), tag));
+    }
+
+    /**
+     * One bit per stored entry of {@code m}: set when the entry is among the {@code k} largest
+     * values of its row (equal values: the smaller column first). Package-private for its test.
+     */
+    static long[] strongest(CsrMatrix m, int k) {
+        long[] marks = new long[(int) ((m.nnz() + 63) >>> 6)];
+        double[] scratch = new double[16];
+        for (int a = 0; a < m.rows(); a++) {
+            long s = m.rowStart(a);
+            long e = m.rowEnd(a);
+            int d = (int) (e - s);
+            if (d <= k) {
+                for (long p = s; p < e; p++) {
+                    marks[(int) (p >>> 6)] |= 1L << p;
+                }
+                continue;
+            }
+            if (scratch.length < d) {
+                scratch = new double[Math.max(d, scratch.length * 2)];
+            }
+            for (int t = 0; t < d; t++) {
+                scratch[t] = m.value(s + t);
+            }
+            java.util.Arrays.sort(scratch, 0, d);
+            double threshold = scratch[d - k];
+            int above = 0;
+            for (long p = s; p < e; p++) {
+                if (m.value(p) > threshold) {
+                    marks[(int) (p >>> 6)] |= 1L << p;
+                    above++;
+                }
+            }
+            // Columns ascend within a row: the ties at the threshold are taken by smaller column first.
+            for (long p = s; p < e && above < k; p++) {
+                if (m.value(p) == threshold) {
+                    marks[(int) (p >>> 6)] |= 1L << p;
+                    above++;
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static boolean marked(long[] marks, long p) {
+        return (marks[(int) (p >>> 6)] & (1L << p)) != 0;
+    }
+
+    /** The position of column {@code c} in row {@code r} of {@code m} (columns ascend), or -1. */
+    private static long position(CsrMatrix m, int r, int c) {
+        long lo = m.rowStart(r);
+        long hi = m.rowEnd(r) - 1;
+        while (lo <= hi) {
+            long mid = (lo + hi) >>> 1;
+            int x = m.column(mid);
+            if (x < c) {
+                lo = mid + 1;
+            } else if (x > c) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private long create(String tag, DatasetArrays items, PpmiResult ppmi, long[] marks) {
         CsrMatrix m = ppmi.matrix();
         int[] kept = ppmi.items();
         int[] rank = items.keyRank();
-        try (BatchedWrites.Rolling batch = writes.rolling("writing PPMI relationships", m.nnz() / 2, BatchedWrites.RELATIONSHIPS)) {
+        long total = m.nnz() / 2;
+        if (marks != null) {
+            total = 0;
+            for (int a = 0; a < m.rows(); a++) {
+                for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
+                    int b = m.column(p);
+                    if (rank[kept[a]] <= rank[kept[b]] && (marked(marks, p) || marked(marks, position(m, b, a)))) {
+                        total++;
+                    }
+                }
+            }
+        }
+        try (BatchedWrites.Rolling batch = writes.rolling("writing PPMI relationships", total, BatchedWrites.RELATIONSHIPS)) {
             for (int a = 0; a < m.rows(); a++) {
                 Node from = null;
                 for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
                     int b = m.column(p);
                     // One relationship per pair: from the smaller item key to the larger.
                     if (rank[kept[a]] > rank[kept[b]]) {
+                        continue;
+                    }
+                    if (marks != null && !marked(marks, p) && !marked(marks, position(m, b, a))) {
                         continue;
                     }
                     if (from == null) {
@@ -191,6 +304,8 @@ public final class PpmiWriter {
      * the number of items (see there why).
      */
     private long deleteWhere(String dataset, Predicate<Object> doomed) {
+        // The files of the doomed sets first: a set without its relationships is not read again.
+        files.deleteWhere(dataset, doomed::test);
         List<Long> nodes = new ArrayList<>();
         try (Transaction tx = db.beginTx()) {
             DatasetReader.items(tx, dataset).forEach(n -> nodes.add(n.getId()));

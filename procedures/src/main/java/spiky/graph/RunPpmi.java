@@ -30,7 +30,13 @@ public final class RunPpmi {
     static final int KEEP = 3;
 
     private final LinkedHashMap<String, Set> cache = new LinkedHashMap<>(4, 0.75f, true);
+    private final PpmiFiles files;
     private long loads;
+
+    /** @param files where the sets written as a per-item top-k keep their whole matrix */
+    public RunPpmi(PpmiFiles files) {
+        this.files = files;
+    }
 
     /** The instance of database {@code db} (see DatabaseServices). */
     public static RunPpmi in(GraphDatabaseService db) {
@@ -72,9 +78,16 @@ public final class RunPpmi {
             // One read at a time: the reports of a run all ask for its set at once.
             long entries = ((Number) run.getProperty("nnz", 0L)).longValue();
             MemoryGuard.check("reading the PPMI set '" + tag + "' of '" + dataset + "'", entries * 48);
-            StoredPpmi read = PpmiReader.readSet(tx, dataset, tag, Progress.NONE, termination);
+            // A set written as a per-item top-k has its whole matrix in a file: read that, not the graph's part.
+            PpmiFiles.Contents file = files.read(dataset, tag);
+            Set set;
+            if (file != null) {
+                set = of(dataset, tag, file.rowItemNodes(), file.matrix(), file.counts());
+            } else {
+                StoredPpmi read = PpmiReader.readSet(tx, dataset, tag, Progress.NONE, termination);
+                set = of(dataset, tag, read.rowItemNodes(), read.matrix(), read.counts());
+            }
             loads++;
-            Set set = of(dataset, tag, read.rowItemNodes(), read.matrix(), read.counts());
             keep(key, set);
             return set;
         }

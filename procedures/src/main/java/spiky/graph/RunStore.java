@@ -33,10 +33,17 @@ import spiky.algo.svd.SvdResult;
 public final class RunStore {
     private final GraphDatabaseService db;
     private final Progress progress;
+    private final Termination termination;
 
     public RunStore(GraphDatabaseService db, Progress progress) {
+        this(db, progress, Termination.NONE);
+    }
+
+    /** @param termination checked before every batch of {@link #finish}'s writes (embeddings, PPMI relationships) */
+    public RunStore(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
         this.progress = progress;
+        this.termination = termination;
     }
 
     /** Creates a 'running' run of a finished dataset and returns its id ("dataset-N"). */
@@ -75,6 +82,16 @@ public final class RunStore {
      *         set is already this matrix (kept; the run's ppmiRun names it)
      */
     public long finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, Map<String, Long> extraMillis) {
+        return finish(runId, items, result, writtenPpmi, 0, extraMillis);
+    }
+
+    /**
+     * As {@link #finish(String, DatasetArrays, PipelineResult, PpmiConfig, Map)}, writing only each
+     * item's {@code graphTopK} strongest pairs as relationships when it is &gt; 0, the whole matrix
+     * then in the set's file (PpmiWriter, PpmiFiles); the run records ppmiWrittenTopK (0: all pairs).
+     */
+    public long finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, int graphTopK,
+            Map<String, Long> extraMillis) {
         long started = System.nanoTime();
         int[] kept = result.ppmi().items();
         long[] rowNodes = new long[kept.length];
@@ -83,13 +100,16 @@ public final class RunStore {
             rowNodes[a] = items.itemNodes()[kept[a]];
             rowIds[a] = items.itemIds()[kept[a]];
         }
-        new EmbeddingWriter(db, progress).write(runId, items.dataset(), rowNodes, rowIds, result.embeddings(), result.norms(),
+        new EmbeddingWriter(db, progress, termination).write(runId, items.dataset(), rowNodes, rowIds, result.embeddings(), result.norms(),
                 result.spikes());
-        PpmiWriter ppmiWriter = new PpmiWriter(db, progress);
+        long embeddingMillis = (System.nanoTime() - started) / 1_000_000;
+        PpmiWriter ppmiWriter = new PpmiWriter(db, progress, termination);
         long digest = writtenPpmi != null ? PpmiDigest.of(items, result.ppmi()) : 0;
         String keptSet = writtenPpmi != null ? identicalKeptSet(items.dataset(), writtenPpmi, digest) : null;
         boolean write = writtenPpmi != null && keptSet == null;
-        long ppmiRelationships = write ? ppmiWriter.write(runId, items, result.ppmi()) : 0;
+        long writeStarted = System.nanoTime();
+        long ppmiRelationships = write ? ppmiWriter.write(runId, items, result.ppmi(), graphTopK) : 0;
+        long ppmiMillis = (System.nanoTime() - writeStarted) / 1_000_000;
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
             PpmiResult ppmi = result.ppmi();
@@ -106,6 +126,11 @@ public final class RunStore {
             result.peakHeap().forEach((k, v) -> run.setProperty(peakHeapKey(k), v));
             run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
             run.setProperty("ppmiRelationships", ppmiRelationships);
+            run.setProperty("millisWritePpmi", ppmiMillis);
+            run.setProperty("millisWriteEmbeddings", embeddingMillis);
+            if (write) {
+                run.setProperty("ppmiWrittenTopK", (long) graphTopK);
+            }
             Node d = tx.findNode(DATASET, "name", items.dataset());
             if (write) {
                 PpmiRecord.of(runId, "spiky.pipeline", writtenPpmi, ppmi, digest).writeTo(d);

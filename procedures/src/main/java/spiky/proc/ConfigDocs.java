@@ -30,9 +30,14 @@ final class ConfigDocs {
             + "fingerprint): then the run's ppmiRun names that set and ppmiRelationships is 0. A set stays as long as a run "
             + "names it, so a finished run's reports (spiky.degrees, spiky.dcbm.fit, baselines) never change, and a run "
             + "without a set reports PPMI degrees of 0; maxPpmiRelationships (default 2000000, in [0, ∞)): above this many "
-            + "pairs the PPMI relationships are not written; until (default none, a moment: epoch seconds, an ISO-8601 date "
-            + "or date-time, or a Cypher date): only interactions with a timestamp up to this moment count: the dataset as it "
-            + "was then";
+            + "pairs only each item's ppmiGraphTopK strongest pairs are written as relationships, and the whole matrix goes "
+            + "to a file beside the store (<home>/spiky-ppmi/) from which the reports read it; ppmiGraphTopK (default 10, in "
+            + "[0, 100000]): above maxPpmiRelationships pairs: a pair is written when it is among the ppmiGraphTopK largest "
+            + "weights of either of its items (ties: the partner first in item order), 0 writes no relationship (the file "
+            + "still holds the matrix). The reports (degrees, communities, truth, fitted DCBM) read the whole matrix from the "
+            + "file, the GDS baselines and Cypher see the top-k graph; until (default none, a moment: epoch seconds, an "
+            + "ISO-8601 date or date-time, or a Cypher date): only interactions with a timestamp up to this moment count: the "
+            + "dataset as it was then";
     static final String PPMI = "minCount (default 2, in [1, ∞)): keep pairs co-occurring in at least this many contexts; topK (default 2000, "
             + "in [1, ∞)): the rank filter: how many partners of an item are ranked in (see rankRule); rankRule (default "
             + "'sql', one of 'sql', 'mutual'): 'sql' ranks each item's partners on one side of it as the reference SQL does, "
@@ -42,8 +47,9 @@ final class ConfigDocs {
             + "in [1, ∞)): the rank filter: how many partners of an item are ranked in (see rankRule); rankRule (default "
             + "'sql', one of 'sql', 'mutual'): 'sql' ranks each item's partners on one side of it as the reference SQL does, "
             + "'mutual' ranks all partners and keeps a pair in both top-K lists; concurrency (default min(4, cores), in [1, "
-            + "256]): threads; maxPpmiRelationships (default 2000000, in [0, ∞)): above this many pairs the PPMI "
-            + "relationships are not written";
+            + "256]): threads; maxPpmiRelationships (default 2000000, in [0, ∞)): above this many pairs only each item's "
+            + "ppmiGraphTopK strongest pairs are written as relationships, and the whole matrix goes to a file beside the "
+            + "store (<home>/spiky-ppmi/) from which the reports read it";
     static final String SVD = "rank (default 128, in [1, 4096]): f, the number of singular triplets the SVD keeps; oversampling (default 10, "
             + "in [0, 1024]): extra random directions: the sketch has rank + oversampling columns; powerIterations (default "
             + "7, in [0, 100]): power iterations of 'randomized', or for 'block-krylov' the size of its Krylov basis; seed "

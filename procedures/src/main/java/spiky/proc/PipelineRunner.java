@@ -64,15 +64,17 @@ public final class PipelineRunner {
     /** The rest of a run begun by {@link #begin}: compute, write, mark it finished, or failed on any error. */
     public static Row complete(GraphDatabaseService db, String runId, String dataset, PipelineConfig config, Progress progress,
             Termination termination) {
-        RunStore store = new RunStore(db, progress);
+        RunStore store = new RunStore(db, progress, termination);
         return store.failOnError(runId, () -> {
             long t0 = System.nanoTime();
             DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
             long readMillis = (System.nanoTime() - t0) / 1_000_000;
             PipelineResult result = compute(data, config, progress, termination);
             long pairs = result.ppmi().nnz() / 2;
-            boolean writePpmi = config.writePpmi() && pairs <= config.maxPpmiRelationships();
-            long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, Map.of("read", readMillis));
+            // Above maxPpmiRelationships pairs, each item's strongest ppmiGraphTopK pairs, the whole matrix in a file.
+            int topK = config.graphTopK(pairs);
+            boolean writePpmi = config.writePpmi() && (pairs <= config.maxPpmiRelationships() || topK > 0);
+            long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, topK, Map.of("read", readMillis));
             return row(runId, dataset, config, result, written, "finished", readMillis);
         });
     }

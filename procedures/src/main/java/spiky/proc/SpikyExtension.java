@@ -14,7 +14,10 @@ import org.neo4j.kernel.lifecycle.LifecycleAdapter;
  */
 public final class SpikyExtension extends ExtensionFactory<SpikyExtension.Dependencies> {
     /** Nothing needed from the database: the service holds state, the calls bring their transaction. */
-    public interface Dependencies {}
+    public interface Dependencies {
+        /** The database, for the folder of its PPMI files (asked for when first needed, not at start). */
+        org.neo4j.graphdb.GraphDatabaseService graphDatabaseService();
+    }
 
     public SpikyExtension() {
         super(ExtensionType.DATABASE, "spiky");
@@ -22,11 +25,15 @@ public final class SpikyExtension extends ExtensionFactory<SpikyExtension.Depend
 
     @Override
     public Lifecycle newInstance(ExtensionContext context, Dependencies dependencies) {
-        SpikyService service = new SpikyService();
+        SpikyService service = new SpikyService(() -> {
+            var api = (org.neo4j.kernel.internal.GraphDatabaseAPI) dependencies.graphDatabaseService();
+            return api.databaseLayout().getNeo4jLayout().homeDirectory().resolve("spiky-ppmi").resolve(api.databaseName());
+        });
         var satisfier = context.dependencySatisfier();
         satisfier.satisfyDependency(service);
         satisfier.satisfyDependency(service.jobs());
         satisfier.satisfyDependency(service.ppmiSets());
+        satisfier.satisfyDependency(service.ppmiFiles());
         satisfier.satisfyDependency(service.runMatrices());
         satisfier.satisfyDependency(service.cypherFiles());
         return new LifecycleAdapter() {

@@ -4,6 +4,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import spiky.graph.CypherFiles;
 import spiky.graph.DatabaseServices;
 import spiky.graph.RunMatrices;
+import spiky.graph.PpmiFiles;
 import spiky.graph.RunPpmi;
 
 /**
@@ -15,10 +16,17 @@ import spiky.graph.RunPpmi;
  */
 public final class SpikyService implements AutoCloseable {
     private final Jobs jobs = new Jobs();
-    private final RunPpmi ppmiSets = new RunPpmi();
+    private final PpmiFiles ppmiFiles;
+    private final RunPpmi ppmiSets;
     private final RunMatrices runMatrices = new RunMatrices();
     private final CypherFiles cypherFiles = new CypherFiles();
     private volatile boolean closed;
+
+    /** @param ppmiRoot the folder of the database's PPMI files (PpmiFiles), found when first needed */
+    public SpikyService(java.util.function.Supplier<java.nio.file.Path> ppmiRoot) {
+        this.ppmiFiles = new PpmiFiles(ppmiRoot);
+        this.ppmiSets = new RunPpmi(ppmiFiles);
+    }
 
     /** The service of database {@code db}. */
     public static SpikyService of(GraphDatabaseService db) {
@@ -31,6 +39,10 @@ public final class SpikyService implements AutoCloseable {
 
     public RunPpmi ppmiSets() {
         return ppmiSets;
+    }
+
+    public PpmiFiles ppmiFiles() {
+        return ppmiFiles;
     }
 
     public RunMatrices runMatrices() {

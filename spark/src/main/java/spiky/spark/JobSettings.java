@@ -18,7 +18,7 @@ record JobSettings(PipelineConfig pipeline, int partitions) {
 
     static {
         List<String> keys = new ArrayList<>(PipelineConfig.KEYS);
-        keys.removeAll(List.of("writePpmi", "maxPpmiRelationships"));
+        keys.removeAll(List.of("writePpmi", "maxPpmiRelationships", "ppmiGraphTopK"));
         keys.add("partitions");
         KEYS = List.copyOf(keys);
     }
@@ -73,6 +73,7 @@ record JobSettings(PipelineConfig pipeline, int partitions) {
         Map<String, Object> m = new LinkedHashMap<>(pipeline.toMap());
         m.remove("writePpmi");
         m.remove("maxPpmiRelationships");
+        m.remove("ppmiGraphTopK");
         m.put("partitions", (long) partitions);
         return m;
     }

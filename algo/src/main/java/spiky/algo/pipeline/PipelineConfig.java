@@ -16,12 +16,14 @@ import spiky.config.SettingsTable;
  *
  * @param sigmaPower           p in E = U·Σ^p
  * @param writePpmi            write the PPMI matrix as (:Item)-[:PPMI]->(:Item) relationships
- * @param maxPpmiRelationships above this many pairs the relationships are not written (the run says so)
+ * @param maxPpmiRelationships above this many pairs only each item's strongest pairs are written (the run says so)
+ * @param ppmiGraphTopK        how many of its strongest pairs each item keeps in the graph above
+ *                             maxPpmiRelationships (0: none); the whole matrix then goes to a file
  * @param until                when not null, only interactions with a timestamp ≤ this (epoch seconds)
  *                             count: the dataset as it was at that moment (a snapshot)
  */
 public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, SpikeConfig spikes, int concurrency,
-        boolean writePpmi, long maxPpmiRelationships, Long until) {
+        boolean writePpmi, long maxPpmiRelationships, int ppmiGraphTopK, Long until) {
 
     public static final long DEFAULT_MAX_PPMI_RELATIONSHIPS = 2_000_000L;
     public static final int DEFAULT_CONCURRENCY = PipelineSettings.DEFAULT_CONCURRENCY;
@@ -35,6 +37,7 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
             .with(PipelineSettings.CONCURRENCY, PipelineConfig::concurrency)
             .with(PipelineSettings.WRITE_PPMI, PipelineConfig::writePpmi)
             .with(PipelineSettings.MAX_PPMI_RELATIONSHIPS, PipelineConfig::maxPpmiRelationships)
+            .with(PipelineSettings.PPMI_GRAPH_TOP_K, PipelineConfig::ppmiGraphTopK)
             .with(PipelineSettings.UNTIL, PipelineConfig::until);
 
     public static final List<String> KEYS = SETTINGS.keys();
@@ -47,7 +50,7 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
         SvdConfig svd = PipelineSettings.readSvd(c);
         SpikeConfig spikes = PipelineSettings.readSpikes(c, svd.rank());
         return new PipelineConfig(ppmi, svd, PipelineSettings.SIGMA_POWER.read(c), spikes, PipelineSettings.CONCURRENCY.read(c),
-                PipelineSettings.WRITE_PPMI.read(c), PipelineSettings.MAX_PPMI_RELATIONSHIPS.read(c), PipelineSettings.UNTIL.read(c));
+                PipelineSettings.WRITE_PPMI.read(c), PipelineSettings.MAX_PPMI_RELATIONSHIPS.read(c), PipelineSettings.PPMI_GRAPH_TOP_K.read(c), PipelineSettings.UNTIL.read(c));
     }
 
     /** Checks the settings against the data: the SVD needs rank + oversampling ≤ kept items. */
@@ -65,7 +68,15 @@ public record PipelineConfig(PpmiConfig ppmi, SvdConfig svd, double sigmaPower, 
 
     /** The same settings on the interactions up to {@code cut} (epoch seconds), written or not. */
     public PipelineConfig snapshot(long cut, boolean write) {
-        return new PipelineConfig(ppmi, svd, sigmaPower, spikes, concurrency, write, maxPpmiRelationships, cut);
+        return new PipelineConfig(ppmi, svd, sigmaPower, spikes, concurrency, write, maxPpmiRelationships, ppmiGraphTopK, cut);
+    }
+
+    /**
+     * How many strongest pairs per item a run with {@code pairs} PPMI pairs writes into the graph:
+     * 0 for all of them (at most maxPpmiRelationships pairs), else ppmiGraphTopK (0: none).
+     */
+    public int graphTopK(long pairs) {
+        return pairs <= maxPpmiRelationships ? 0 : ppmiGraphTopK;
     }
 
     /** Every parameter by its config name, for the run's record (until only when set). */

@@ -67,7 +67,13 @@ public final class PipelineSettings {
                     + "(spiky.degrees, spiky.dcbm.fit, baselines) never change, and a run without a set reports PPMI degrees of 0");
     public static final Setting<Long> MAX_PPMI_RELATIONSHIPS = Setting.of("maxPpmiRelationships",
             new SettingType.Longs(0, Long.MAX_VALUE), PipelineConfig.DEFAULT_MAX_PPMI_RELATIONSHIPS,
-            "above this many pairs the PPMI relationships are not written");
+            "above this many pairs only each item's ppmiGraphTopK strongest pairs are written as relationships, and the whole "
+                    + "matrix goes to a file beside the store (<home>/spiky-ppmi/) from which the reports read it");
+    public static final Setting<Integer> PPMI_GRAPH_TOP_K = Setting.of("ppmiGraphTopK", SettingType.Ints.in(0, 100_000), 10,
+            "above maxPpmiRelationships pairs: a pair is written when it is among the ppmiGraphTopK largest weights of either "
+                    + "of its items (ties: the partner first in item order), 0 writes no relationship (the file still holds the "
+                    + "matrix). The reports (degrees, communities, truth, fitted DCBM) read the whole matrix from the file, the "
+                    + "GDS baselines and Cypher see the top-k graph");
     public static final Setting<Long> UNTIL = Setting.described("until", new SettingType.Moment(), null, "none",
             "only interactions with a timestamp up to this moment count: the dataset as it was then");
 

@@ -78,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/runs/{id}/communities", reports.route(communities::list));
             config.routes.get("/api/runs/{id}/communities/{spike}", reports.route(communities::members));
             config.routes.get("/api/runs/{id}/truth", reports.route(communities::truth));
-            config.routes.get("/api/runs/{id}/degrees", reports.route(degrees::get));
+            config.routes.get("/api/runs/{id}/degrees", reports.route(degrees));
             config.routes.get("/api/runs/{id}/stability", reports.route(stability::get));
             config.routes.get("/api/runs/{id}/baselines", reports.route(baselines::get));
             config.routes.get("/api/runs/{id}/points", reports.route(plots::points));

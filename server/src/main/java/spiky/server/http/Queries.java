@@ -24,11 +24,17 @@ public final class Queries {
      * kind and words.
      */
     public List<Map<String, Object>> rows(String file, Map<String, Object> params) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        each(file, params, out::add);
+        return out;
+    }
+
+    /** Hands each row of cypher/{file} to {@code row} as it is read, inside the query's transaction (a whole run's rows, one at a time). */
+    public void each(String file, Map<String, Object> params, java.util.function.Consumer<Map<String, Object>> row) {
         try {
-            return db.executeTransactionally(cypher.load(file), params, result -> {
-                List<Map<String, Object>> out = new ArrayList<>();
-                result.forEachRemaining(out::add);
-                return out;
+            db.executeTransactionally(cypher.load(file), params, result -> {
+                result.forEachRemaining(row);
+                return null;
             });
         } catch (QueryExecutionException e) {
             InvalidInputException mistake = InvalidInputException.in(e);

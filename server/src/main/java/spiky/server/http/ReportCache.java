@@ -93,6 +93,11 @@ final class ReportCache {
         return ctx -> {
             KnownRun known = run(ctx);
             RunRecord run = known.run();
+            if (report instanceof RunReport.Streaming streaming && streaming.streams(ctx)) {
+                ctx.header("X-Spiky-Cache", "bypass");
+                streaming.stream(ctx, run);
+                return;
+            }
             boolean cacheable = run.finished();
             String key = cacheable ? key(ctx, known.json()) : null;
             Entry entry = key == null ? null : get(key);
