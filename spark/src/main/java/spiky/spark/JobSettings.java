@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
 import spiky.algo.pipeline.PipelineConfig;
+import spiky.algo.svd.SvdMethod;
 import spiky.config.ConfigReader;
 
 /**
  * The job's settings: the pipeline's keys, read by PipelineConfig itself (same names, ranges,
  * defaults), less the two that only concern writing PPMI relationships in the database, plus
- * {@code partitions}, the number of partitions of the matrix and of every dense block.
+ * {@code partitions}, the number of partitions of the matrix and of every dense block; the method
+ * defaults to 'randomized', the only one the job computes.
  */
 record JobSettings(PipelineConfig pipeline, int partitions) {
     static final List<String> KEYS;
@@ -28,6 +30,8 @@ record JobSettings(PipelineConfig pipeline, int partitions) {
         int partitions = c.intIn("partitions", defaultPartitions, 1, 1_000_000);
         Map<String, Object> rest = new LinkedHashMap<>(map);
         rest.remove("partitions");
+        // The job computes the randomized SVD only (DistributedSvd), so it is its default.
+        rest.putIfAbsent("method", SvdMethod.RANDOMIZED.configName());
         return new JobSettings(PipelineConfig.from(rest), partitions);
     }
 
