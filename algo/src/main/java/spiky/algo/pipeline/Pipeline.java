@@ -44,8 +44,7 @@ public final class Pipeline {
         HeadCounts counts = prepared.count(config.ppmi(), threads, progress, termination);
         long rest = prepared.estimateBytes(counts, config.ppmi(), threads);
         MemoryGuard.check("PPMI", rest);
-        estimated.put("ppmi", Ppmi.incidenceBytes(items, contexts, itemOf.length) + Math.max(prepare - Ppmi.incidenceBytes(items,
-                contexts, itemOf.length), rest));
+        estimated.put("ppmi", prepared.stageBytes(counts, config.ppmi(), threads));
         PpmiResult ppmi = prepared.compute(config.ppmi(), threads, progress, termination);
         prepared = null;
         long t1 = System.nanoTime();

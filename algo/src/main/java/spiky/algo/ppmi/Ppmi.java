@@ -103,6 +103,18 @@ public final class Ppmi {
             return heads + Math.max(pass1, pass3) + SMALL;
         }
 
+        /**
+         * Heap of the whole stage beyond its inputs, as the memory guard is told it: the incidence,
+         * then the larger of pass 0's buffers and {@link #estimateBytes} (pass 0's are garbage by then).
+         */
+        public long stageBytes(HeadCounts counts, PpmiConfig config, int concurrency) {
+            int items = keyRank.length;
+            long interactions = m.itemContexts().length;
+            long incidence = incidenceBytes(items, contexts, interactions);
+            return incidence + Math.max(prepareBytes(items, contexts, interactions, concurrency) - incidence,
+                    estimateBytes(counts, config, concurrency));
+        }
+
         public PpmiResult compute(PpmiConfig config, int concurrency, Progress progress, Termination termination) {
             int threads = Math.max(1, concurrency);
             RankedHeads heads = RankedHeads.compute(m, keyRank, config, threads, progress, termination);
