@@ -47,6 +47,7 @@ import spiky.data.Interactions;
 public final class StageHeapProbe {
     private static final int THREADS = Integer.getInteger("probe.threads", 2);
     private static final List<byte[]> ballast = new ArrayList<>();
+    private static boolean quiet;
 
     private StageHeapProbe() {}
 
@@ -74,11 +75,23 @@ public final class StageHeapProbe {
     }
 
     public static void main(String[] args) {
-        Interactions d = shape(args[0]);
+        // Warm-up: the stages once on a small DCBM, so that the classes they use are loaded and
+        // initialised (static tables, lambda forms: about 1–2 MiB of heap, once per JVM) before any
+        // measure. The measure is then the stage's need for its data, which is what the estimates model.
+        run(shape("dcbm:2000,5000,10,50"), new double[] {2.0}, false);
+        run(shape(args[0]), fractionsOf(args), true);
+    }
+
+    private static double[] fractionsOf(String[] args) {
         double[] fractions = new double[args.length - 1];
         for (int i = 1; i < args.length; i++) {
             fractions[i - 1] = Double.parseDouble(args[i]);
         }
+        return fractions;
+    }
+
+    private static void run(Interactions d, double[] fractions, boolean print) {
+        quiet = !print;
         int n = d.itemCount();
         int contexts = d.contextCount();
         int[] itemOf = d.itemOf();
@@ -98,7 +111,7 @@ public final class StageHeapProbe {
             HeadCounts h = p.count(pc, THREADS, Progress.NONE, Termination.NONE);
             return p.compute(pc, THREADS, Progress.NONE, Termination.NONE);
         });
-        System.out.println("# n=" + n + " contexts=" + contexts + " interactions=" + itemOf.length + " kept=" + ppmi.size()
+        print("# n=" + n + " contexts=" + contexts + " interactions=" + itemOf.length + " kept=" + ppmi.size()
                 + " nnz=" + ppmi.nnz() + " heads=" + counts.headEntries() + " entryBound=" + counts.entryBound());
 
         SvdConfig krylov = SvdConfig.DEFAULTS.withMethod(SvdMethod.BLOCK_KRYLOV);
@@ -139,7 +152,7 @@ public final class StageHeapProbe {
                 outcome = "oom";
             }
             ballast.clear();
-            System.out.println(String.format(Locale.ROOT, "%s %.3f %d %s", stage, fraction, estimate, outcome));
+            print(String.format(Locale.ROOT, "%s %.3f %d %s", stage, fraction, estimate, outcome));
         }
         ballast.clear();
         System.gc();
@@ -155,7 +168,7 @@ public final class StageHeapProbe {
         long hi = 2 * estimate;
         T last = attempt(hi, run);
         if (last == null) {
-            System.out.println(stage + " need>" + hi + " estimate=" + estimate);
+            print(stage + " need>" + hi + " estimate=" + estimate);
             return null;
         }
         while (hi - lo > Math.max(4096, estimate / 128)) {
@@ -168,7 +181,7 @@ public final class StageHeapProbe {
                 last = r;
             }
         }
-        System.out.println(String.format(Locale.ROOT, "%s need=%d estimate=%d ratio=%.3f", stage, hi, estimate, estimate / (double) hi));
+        print(String.format(Locale.ROOT, "%s need=%d estimate=%d ratio=%.3f", stage, hi, estimate, estimate / (double) hi));
         return last;
     }
 
@@ -184,6 +197,12 @@ public final class StageHeapProbe {
         } finally {
             ballast.clear();
             System.gc();
+        }
+    }
+
+    private static void print(String line) {
+        if (!quiet) {
+            System.out.println(line);
         }
     }
 

@@ -123,8 +123,12 @@ public final class Ppmi {
         }
     }
 
-    /** Objects of fixed size a stage allocates besides its arrays (records, lambdas, a thread pool), rounded up. */
-    private static final long SMALL = 64L * 1024;
+    /**
+     * Objects of fixed size a stage allocates besides its arrays (records, lambdas, a thread pool,
+     * the progress reporters), with room to spare: the arrays are counted to the byte, this is the
+     * estimate's only margin.
+     */
+    private static final long SMALL = 1L << 20;
 
     /** Bytes of a Java array of {@code length} elements of {@code width} bytes: a 16-byte header, padded to 8. */
     static long array(long length, int width) {
