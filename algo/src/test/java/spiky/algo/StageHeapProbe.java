@@ -42,7 +42,7 @@ import spiky.data.Interactions;
  * <p>usage: StageHeapProbe SHAPE [FRACTION...] — with fractions, one line per stage and fraction:
  * {@code stage fraction estimate fits|oom}; without, the bisection of {@link #search}. SHAPE is
  * one of the test's shapes or {@code dcbm:ITEMS,CONTEXTS,MINLENGTH,MAXLENGTH}. The system property
- * {@code probe.threads} sets the concurrency (default 2).
+ * {@code probe.threads} sets the concurrency (default 2); {@code probe.last=ppmi} stops after the PPMI.
  */
 public final class StageHeapProbe {
     private static final int THREADS = Integer.getInteger("probe.threads", 2);
@@ -113,6 +113,9 @@ public final class StageHeapProbe {
         });
         print("# n=" + n + " contexts=" + contexts + " interactions=" + itemOf.length + " kept=" + ppmi.size()
                 + " nnz=" + ppmi.nnz() + " heads=" + counts.headEntries() + " entryBound=" + counts.entryBound());
+        if (print && "ppmi".equals(System.getProperty("probe.last"))) {
+            return;
+        }
 
         SvdConfig krylov = SvdConfig.DEFAULTS.withMethod(SvdMethod.BLOCK_KRYLOV);
         SvdConfig randomized = SvdConfig.DEFAULTS.withMethod(SvdMethod.RANDOMIZED);
@@ -222,7 +225,7 @@ public final class StageHeapProbe {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("run with -XX:+UseSerialGC"));
         ballast.clear();
-        for (int round = 0; round < 64; round++) {
+        for (int round = 0; round < 256; round++) {
             System.gc();
             long left = old.getUsage().getMax() - old.getUsage().getUsed();
             long excess = left - free;
@@ -237,7 +240,7 @@ public final class StageHeapProbe {
                 continue;
             }
             // Arrays above the young generation's size go straight to the old one.
-            long chunk = Math.min(excess, 64L << 20);
+            long chunk = Math.min(excess, 1L << 30);
             ballast.add(new byte[(int) Math.max(0, chunk - 16)]);
         }
         throw new IllegalStateException("could not leave " + free + " bytes free");
