@@ -96,9 +96,16 @@ public final class StageHeapProbe {
         int contexts = d.contextCount();
         int[] itemOf = d.itemOf();
         int[] contextOf = d.contextOf();
-        int[] keyRank = new int[n];
+        // Key order as the database's read gives it (DatasetReader.keyRank): the generator's keys are integers.
+        Integer[] byKey = new Integer[n];
         for (int i = 0; i < n; i++) {
-            keyRank[i] = i;
+            byKey[i] = i;
+        }
+        String[] keys = d.itemKeys();
+        java.util.Arrays.sort(byKey, java.util.Comparator.comparingLong(i -> Long.parseLong(keys[i])));
+        int[] keyRank = new int[n];
+        for (int r = 0; r < n; r++) {
+            keyRank[byKey[r]] = r;
         }
         PpmiConfig pc = PpmiConfig.DEFAULTS;
         // The estimate as Pipeline.run has it: pass 0's counts on the prepared incidence, then dropped.
