@@ -83,7 +83,7 @@ for rows in "${sizes[@]}"; do
     /usr/bin/time -f "%e %M" -o "$d/t" env NEO4J_HOME="$d/neo4j-home" NEO4J_CONF="$d/neo4j-home/conf" \
         java "-Xmx$heap" "${opens[@]}" -cp "$lib/*" org.neo4j.cli.AdminTool database import full neo4j --id-type=integer \
         --nodes=Item="$d/items-header.csv,$d/items.csv" --nodes=Context="$d/contexts-header.csv,$d/contexts.csv" \
-        --relationships=IN="$d/in-header.csv,$d/in.csv" > "$d/neo4j.out" 2>&1 || { tail -30 "$d/neo4j.out"; exit 1; }
+        --relationships=IN="$d/in-header.csv,$d/in.csv" --report-file="$d/import.report" > "$d/neo4j.out" 2>&1 || { tail -30 "$d/neo4j.out"; exit 1; }
     read -r wall rss < "$d/t"; echo "$wall $rss" >> "$d/neo4j.times"
     echo "   run $r neo4j import: wall $wall s, peak RSS $((rss / 1024)) MB; $(grep -E 'IMPORT DONE' "$d/neo4j.out" | head -1)"
     rm -rf "$d/neo4j-home"

@@ -6,7 +6,9 @@
 # the two see the same rows in the same item order (and the SVD draws the same Ω).
 # Each side runs RUNS times; the table gives per stage the runs, the median and Spark / database.
 # Per-row costs (ms per million interactions, co-occurring pairs, non-zeros × products) follow,
-# the inputs of the 1-billion-interaction plan in README.
+# the inputs of the 1-billion-interaction plan in README. The SVD stage has a baseline column:
+# MLlib's RowMatrix.computeSVD (ARPACK; spiky.spark.ArpackBaseline) of each Spark run's own PPMI
+# matrix (its ppmi.parquet), same rank, timed alone (ARPACK=0 skips it).
 # usage: bench/spark.sh [RUNS] [MASTER]     env: DCBM="items=... contexts=..." SPARK_SETTINGS="-c rank=128 ..."
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +17,7 @@ master="${2:-local[2]}"
 dcbm="${DCBM:-items=120000 contexts=100000 minLength=10 maxLength=50}"
 settings="${SPARK_SETTINGS:-}"
 work="${SPIKY_BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (before)"
 (cd "$here" && mvn -q -B -Dmaven.test.skip=true -pl server -am package && mvn -q -B -Dmaven.test.skip=true -pl spark -am package)
 math="$(tr ':' '\n' < "$here/spark/target/spark-classpath.txt" | grep commons-math3 | head -1)"
@@ -33,6 +36,13 @@ for i in $(seq 1 "$runs"); do
   echo "== Spark $master, run $i (load $(cut -d' ' -f1 /proc/loadavg))"
   "$here/spiky" spark --input "$csv" --out "$work/spark-$i" --master "$master" "${spark_args[@]}" 2>"$work/spark-$i.log"
   grep -o '"millis" : {[^}]*}' -z "$work/spark-$i/run.json" | tr -d '\0' | tr '\n' ' '; echo
+  if [ "${ARPACK:-1}" != 0 ]; then
+    echo "== MLlib computeSVD (ARPACK) on run $i's PPMI matrix (load $(cut -d' ' -f1 /proc/loadavg))"
+    rank="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rank"])' "$work/spark-$i/run.json")"
+    parts="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["settings"]["partitions"])' "$work/spark-$i/run.json")"
+    SPIKY_SPARK_MAIN=spiky.spark.ArpackBaseline "$here/spiky" spark "$work/spark-$i" "$rank" "$parts" "$master" 2>"$work/arpack-$i.log" \
+      | tee "$work/arpack-$i.txt"
+  fi
 done
 echo "== machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work" "$runs" <<'PY'
@@ -53,6 +63,18 @@ for stage, spark_stages in pairs:
     d = [r.get(stage, 0) + (r.get("read", 0) if stage == "ppmi" else 0) for r in db]
     s = [sum(r["millis"].get(x, 0) for x in spark_stages) for r in sp]
     print(f"| {stage} | {d} | {med(d):.0f} | {s} | {med(s):.0f} | {med(s) / max(1, med(d)):.1f} |")
+arpack = []
+for i in range(1, runs + 1):
+    f = work / f"arpack-{i}.txt"
+    m = re.search(r"(\d+) ms, top-64 worst relative difference from the run (\S+)", f.read_text()) if f.exists() else None
+    if m:
+        arpack.append((int(m.group(1)), float(m.group(2))))
+if arpack:
+    a = [x[0] for x in arpack]
+    print(f"| svd: MLlib computeSVD (ARPACK), same matrix and rank | — | — | {a} | {med(a):.0f} | {med(a) / max(1, med(d_svd)):.1f} |"
+          if (d_svd := [r.get('svd', 0) for r in db]) else "")
+    print()
+    print(f"ARPACK against the Spark run's singular values: top-64 worst relative difference {[x[1] for x in arpack]}")
 r = sp[0]
 c = r["counts"]
 ppmi_ms = med([x["millis"]["ppmi"] for x in sp])

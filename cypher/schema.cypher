@@ -67,7 +67,7 @@ CREATE INDEX context_dataset IF NOT EXISTS FOR (c:Context) ON (c.dataset);
 //     never sees half a matrix, and a finished run's reports, which read the set its ppmiRun
 //     names, never change whatever runs come after (store cost: one set per distinct matrix that
 //     some run embeds; spiky.run.delete removes a run and the set only it named). With the switch the Dataset node records the set:
-//       ppmiRun, ppmiSource ('spiky.pipeline' or 'spiky.ppmi.write'), ppmiMinCount, ppmiTopK,
+//       ppmiRun, ppmiSource ('spiky.pipeline', 'spiky.ppmi.write' or 'spark': an imported run's), ppmiMinCount, ppmiTopK,
 //       ppmiRankRule, ppmiItems, ppmiPairs, ppmiCooccurringPairs, ppmiPairsAfterMinCount,
 //       ppmiPairsAfterRank, ppmiDigest (a 64-bit fingerprint of the pairs, counts and weights, in hex)
 //     (databases written before this record have ppmiRun only: the run it names holds the settings).

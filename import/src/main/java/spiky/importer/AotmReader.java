@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import spiky.Progress;
+import spiky.data.Delimited;
 import spiky.data.InteractionsBuilder;
 
 /**
@@ -77,7 +78,7 @@ public final class AotmReader implements InteractionReader {
         }
         String text = json.textOrNull("timestamp");
         return text == null ? InteractionsBuilder.NO_TIMESTAMP
-                : Timestamps.parse(text).orElse(InteractionsBuilder.NO_TIMESTAMP);
+                : Delimited.epochSeconds(text).orElse(InteractionsBuilder.NO_TIMESTAMP);
     }
 
     private static void readSongNames(JsonInput json, InteractionsBuilder into) throws IOException {

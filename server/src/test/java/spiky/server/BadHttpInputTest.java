@@ -20,9 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /**
  * Malformed parameters and bodies for the import endpoint and the report endpoints, on a real
@@ -41,10 +38,7 @@ class BadHttpInputTest {
 
     @BeforeAll
     void start() throws IOException {
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), false, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(), dir.resolve("import")),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = SpikyServer.start(TestServer.options(dir, "dcbm", false, FreePorts.next(), FreePorts.next(), null), Progress.NONE, (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 120, contexts: 200, seed: 3})", Map.of("name", name));
             db.executeTransactionally("CALL spiky.pipeline($name, {rank: 8, spkDims: [4, 8]})", Map.of("name", name));
         });

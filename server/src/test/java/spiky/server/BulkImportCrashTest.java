@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spiky.importer.bulk.BulkImporter;
@@ -31,6 +32,7 @@ import spiky.server.db.SpikyDatabase;
  * swap, it holds the whole dataset; never a partial store. What the killed import left in the
  * staging directory does not stand in the way of the next import.
  */
+@Tag("process")
 class BulkImportCrashTest {
     private static final int ROWS = 800_000;
 

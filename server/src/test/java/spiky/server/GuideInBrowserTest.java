@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /**
  * The guide played the way an analyst plays it: in headless Chromium, Neo4j Browser as spiky
@@ -42,10 +39,7 @@ class GuideInBrowserTest {
     void start() {
         httpPort = FreePorts.next();
         boltPort = FreePorts.next();
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", httpPort, dir.resolve("import")),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = SpikyServer.start(TestServer.options(dir, "dcbm", true, boltPort, httpPort, null), Progress.NONE, (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 600, contexts: " + CONTEXTS + ", seed: 5})", Map.of("name", name));
             db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
         });

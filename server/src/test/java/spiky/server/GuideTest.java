@@ -21,9 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import spiky.Progress;
 import spiky.graph.CypherFiles;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /**
  * GET /guide/, the Neo4j Browser guide: its slides' Cypher is the text of the cypher/ files, every
@@ -48,11 +45,7 @@ class GuideTest {
     @BeforeAll
     void start() {
         browserPort = FreePorts.next();
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", browserPort,
-                        dir.resolve("import"), "guide-test-password"),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = SpikyServer.start(TestServer.options(dir, "dcbm", true, FreePorts.next(), browserPort, "guide-test-password"), Progress.NONE, (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 800, contexts: 2000, seed: 11})", Map.of("name", name));
             db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
         });

@@ -20,10 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /**
  * /api/openapi.json against real answers: every documented route is called on a server holding
@@ -50,10 +46,7 @@ class OpenApiResponsesTest {
     void start() throws IOException {
         Files.createDirectories(dir.resolve("import"));
         Files.writeString(dir.resolve("import/plays.csv"), "item,context,timestamp\na,u1,10\nb,u1,11\na,u2,12\nb,u2,5\n");
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(), dir.resolve("import")),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "timed");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = TestServer.start(dir, "timed", (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {communities: 4, items: 300, contexts: 800, seed: 5})", Map.of("name", name));
             db.executeTransactionally("CALL spiky.snapshots($name, {cuts: [$a, $b, $c, $d], rank: 8, spkDims: [8]})", Map.of("name", name,
                     "a", T0 + 60 * 349, "b", T0 + 60 * 499, "c", T0 + 60 * 649, "d", T0 + 60 * 799));

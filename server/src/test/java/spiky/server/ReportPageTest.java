@@ -15,18 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /**
  * The report page (/) and its data endpoints /api/runs/{id}/points and /coverage, on a small
  * generated DCBM; the page itself is loaded by a real headless Chromium.
  */
+@Tag("process")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportPageTest {
     private static final List<String> CHARTS = List.of("scatter", "coverage", "sweep", "degree", "contingency", "blocks");
@@ -43,15 +41,10 @@ class ReportPageTest {
 
     @BeforeAll
     void start() {
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(),
-                        dir.resolve("import"), "page-test-password"),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE,
-                (db, name) -> {
-                    db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 300, contexts: 600, seed: 11})", Map.of("name", name));
-                    db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
-                });
+        server = TestServer.start(dir, "dcbm", "page-test-password", (db, name) -> {
+            db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 300, contexts: 600, seed: 11})", Map.of("name", name));
+            db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
+        });
         api = "http://127.0.0.1:" + server.apiPort();
         run = Http.get(api + "/api/datasets/dcbm/runs").json().get("runs").get(0).get("id").asText();
         runRecord = Http.get(api + "/api/runs/" + run).json();

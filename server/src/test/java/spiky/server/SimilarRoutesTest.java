@@ -12,10 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /** GET /api/runs/{id}/items/{item}/similar on a small generated DCBM, against a brute force over the stored vectors. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,10 +26,7 @@ class SimilarRoutesTest {
 
     @BeforeAll
     void start() {
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(), dir.resolve("import")),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = TestServer.start(dir, "dcbm", (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 300, contexts: 500, seed: 4})", Map.of("name", name));
             db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));
         });

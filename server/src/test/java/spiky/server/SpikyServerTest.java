@@ -24,7 +24,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import spiky.InvalidInputException;
 import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
 import spiky.server.http.ApiOptions;
@@ -46,12 +45,7 @@ class SpikyServerTest {
     void start() {
         boltPort = FreePorts.next();
         neo4jHttpPort = FreePorts.next();
-        int apiPort = FreePorts.next();
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", boltPort, "127.0.0.1", neo4jHttpPort, dir.resolve("import"),
-                        PASSWORD),
-                new ApiOptions("127.0.0.1", apiPort, dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE,
+        server = SpikyServer.start(TestServer.options(dir, "dcbm", true, boltPort, neo4jHttpPort, PASSWORD), Progress.NONE,
                 (db, name) -> {
                     db.executeTransactionally("CALL spiky.dcbm.generate($name, {items: 200, contexts: 300, seed: 3})", Map.of("name", name));
                     db.executeTransactionally("CALL spiky.pipeline($name, {rank: 16, spkDims: [8, 16]})", Map.of("name", name));

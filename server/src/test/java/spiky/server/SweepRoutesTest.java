@@ -13,10 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /** GET /api/runs/{id}/sweep on a generated DCBM with 6 communities: the procedure's rows, cached, and its errors. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,10 +26,7 @@ class SweepRoutesTest {
 
     @BeforeAll
     void start() {
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(), dir.resolve("import")),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = TestServer.start(dir, "dcbm", (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {communities: 6, items: 900, contexts: 2500, maxLength: 30, mix: 0.1, seed: 9})",
                     Map.of("name", name));
             db.executeTransactionally("CALL spiky.pipeline($name, {rank: 24, spkDims: [8, 24]})", Map.of("name", name));

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spiky.Progress;
-import spiky.server.SpikyServer.ServerOptions;
-import spiky.server.db.DatabaseOptions;
-import spiky.server.http.ApiOptions;
 
 /**
  * Issue 4's "done when", through the HTTP API: on a generated DCBM with K = 8, 2,000 items, 5,000
@@ -34,11 +30,7 @@ class TheoremOnGeneratedDataTest {
 
     @BeforeAll
     void start() {
-        ServerOptions options = new ServerOptions(
-                new DatabaseOptions(dir.resolve("data"), true, "127.0.0.1", FreePorts.next(), "127.0.0.1", FreePorts.next(),
-                        dir.resolve("import")),
-                new ApiOptions("127.0.0.1", FreePorts.next(), dir.resolve("import")), "dcbm");
-        server = SpikyServer.start(options, Progress.NONE, (db, name) -> {
+        server = TestServer.start(dir, "dcbm", (db, name) -> {
             db.executeTransactionally("CALL spiky.dcbm.generate($name, {communities: 8, items: 2000, contexts: 5000, mix: 0.1, "
                     + "exponent: 1.5, seed: 42})", Map.of("name", name));
             db.executeTransactionally("CALL spiky.pipeline($name, {method: 'randomized'})", Map.of("name", name));

@@ -12,7 +12,8 @@ import spiky.algo.svd.SvdMethod;
 /**
  * The truncated SVD of the symmetric PPMI matrix with the matrix and every n × k block kept
  * distributed: spiky-algo's randomized method (scikit-learn's randomized_svd, see
- * {@code TruncatedSvd}) step for step, on Spark.
+ * {@code TruncatedSvd}) step for step, on Spark; {@code method: 'block-krylov'} goes to
+ * {@link DistributedBlockKrylov}, on the same primitives.
  * <ol>
  *   <li>Ω, n × k Gaussian (k = rank + oversampling), the very numbers the database draws for
  *   the same seed, rows being in the database's item order (see {@link PpmiMatrix});</li>
@@ -33,15 +34,13 @@ final class DistributedSvd {
     record Result(double[] singularValues, JavaPairRDD<Integer, double[]> u, int products) {}
 
     static Result compute(PpmiMatrix a, SvdConfig config) {
-        if (config.method() != SvdMethod.RANDOMIZED) {
-            throw InvalidInputException.parameter("method", "'" + config.method().configName() + "': the Spark job computes "
-                    + "the randomized method only (block-krylov reorthogonalises against a basis of 3.5·k columns, which is "
-                    + "not a row-local step); use method=randomized");
-        }
         int n = a.n();
         int f = config.rank();
         if (f > n) {
             throw InvalidInputException.parameter("rank", "rank " + f + " exceeds the " + n + " items that keep a PPMI pair: lower rank");
+        }
+        if (config.method() == SvdMethod.BLOCK_KRYLOV) {
+            return DistributedBlockKrylov.compute(a, config);
         }
         int k = Math.min(config.sketchWidth(), n);
         int products = 0;
@@ -86,7 +85,7 @@ final class DistributedSvd {
      * Y·R⁻¹ with R of Y's thin QR: an orthonormal basis of Y's span, still distributed,
      * materialised; Y is freed.
      */
-    private static JavaPairRDD<Integer, double[]> orthonormal(JavaPairRDD<Integer, double[]> y, int k) {
+    static JavaPairRDD<Integer, double[]> orthonormal(JavaPairRDD<Integer, double[]> y, int k) {
         JavaPairRDD<Integer, double[]> kept = keep(y);
         double[] rInverse = DenseRows.invertUpper(DenseRows.qrR(kept, k), k);
         JavaPairRDD<Integer, double[]> q = keep(DenseRows.times(kept, rInverse, k, k));
@@ -95,12 +94,12 @@ final class DistributedSvd {
         return q;
     }
 
-    private static JavaPairRDD<Integer, double[]> keep(JavaPairRDD<Integer, double[]> x) {
+    static JavaPairRDD<Integer, double[]> keep(JavaPairRDD<Integer, double[]> x) {
         return x.persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** svd_flip: per column the largest |value| (the lowest row on ties) made positive. */
-    private static JavaPairRDD<Integer, double[]> flipSigns(JavaPairRDD<Integer, double[]> u, int f) {
+    static JavaPairRDD<Integer, double[]> flipSigns(JavaPairRDD<Integer, double[]> u, int f) {
         Largest largest = u.aggregate(new Largest(f), Largest::add, Largest::merge);
         double[] sign = new double[f];
         for (int j = 0; j < f; j++) {

@@ -22,12 +22,16 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 import spiky.InvalidInputException;
+import spiky.data.InterchangeLine;
+import spiky.data.LineProblem;
 
 /**
  * Reads the job's input into one frame of interaction rows {@code (item string, context string,
  * timestamp long?, weight double?)}: the csv interchange (gzip allowed: Hadoop decompresses by the
  * file's suffix) or Parquet with those columns. Every row is checked before anything is computed;
- * the first bad one is refused with the file and its line (csv) or row (Parquet).
+ * the first bad one is refused with the file and its line (csv) or row (Parquet). A csv line is
+ * parsed by spiky-algo's {@link InterchangeLine}, the importer's parser, so both accept and refuse
+ * the same lines with the same words.
  */
 final class InteractionInput {
     private InteractionInput() {}
@@ -60,10 +64,10 @@ final class InteractionInput {
         if (first.isEmpty()) {
             throw InvalidInputException.inFile(file, "the file is empty (expected a header line naming item and context)");
         }
-        CsvLine header;
+        InterchangeLine header;
         try {
-            header = CsvLine.header(first.get(0));
-        } catch (CsvLine.Problem e) {
+            header = InterchangeLine.header(first.get(0));
+        } catch (LineProblem e) {
             throw InvalidInputException.atLine(file, 1, e.getMessage());
         }
         // Line numbers: zipWithIndex follows the file's order across partitions.
@@ -72,7 +76,7 @@ final class InteractionInput {
             try {
                 header.parse(t._1);
                 return List.<Tuple2<Long, String>>of().iterator();
-            } catch (CsvLine.Problem e) {
+            } catch (LineProblem e) {
                 return List.of(new Tuple2<>(t._2 + 1, e.getMessage())).iterator();
             }
         });
@@ -81,8 +85,9 @@ final class InteractionInput {
             throw InvalidInputException.atLine(file, firstProblem._1, firstProblem._2);
         }
         JavaRDD<Row> rows = numbered.map(t -> {
-            CsvLine.Parsed p = header.parse(t._1);
-            return RowFactory.create(p.item(), p.context(), p.timestamp(), Double.isNaN(p.weight()) ? null : p.weight(), t._2 + 1);
+            InterchangeLine.Row p = header.parse(t._1);
+            return RowFactory.create(p.item(), p.context(), p.hasTimestamp() ? p.timestamp() : null,
+                    Double.isNaN(p.weight()) ? null : p.weight(), t._2 + 1);
         });
         Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA);
         if (rows.isEmpty()) {

@@ -6,21 +6,19 @@ import java.util.List;
 import java.util.Map;
 import spiky.InvalidInputException;
 import spiky.algo.pipeline.PipelineConfig;
-import spiky.algo.svd.SvdMethod;
 import spiky.config.ConfigReader;
 
 /**
  * The job's settings: the pipeline's keys, read by PipelineConfig itself (same names, ranges,
  * defaults), less the two that only concern writing PPMI relationships in the database, plus
- * {@code partitions}, the number of partitions of the matrix and of every dense block; the method
- * defaults to 'randomized', the only one the job computes.
+ * {@code partitions}, the number of partitions of the matrix and of every dense block.
  */
 record JobSettings(PipelineConfig pipeline, int partitions) {
     static final List<String> KEYS;
 
     static {
         List<String> keys = new ArrayList<>(PipelineConfig.KEYS);
-        keys.removeAll(List.of("writePpmi", "maxPpmiRelationships"));
+        keys.removeAll(List.of("writePpmi", "maxPpmiRelationships", "ppmiGraphTopK"));
         keys.add("partitions");
         KEYS = List.copyOf(keys);
     }
@@ -30,8 +28,6 @@ record JobSettings(PipelineConfig pipeline, int partitions) {
         int partitions = c.intIn("partitions", defaultPartitions, 1, 1_000_000);
         Map<String, Object> rest = new LinkedHashMap<>(map);
         rest.remove("partitions");
-        // The job computes the randomized SVD only (DistributedSvd), so it is its default.
-        rest.putIfAbsent("method", SvdMethod.RANDOMIZED.configName());
         return new JobSettings(PipelineConfig.from(rest), partitions);
     }
 
@@ -77,6 +73,7 @@ record JobSettings(PipelineConfig pipeline, int partitions) {
         Map<String, Object> m = new LinkedHashMap<>(pipeline.toMap());
         m.remove("writePpmi");
         m.remove("maxPpmiRelationships");
+        m.remove("ppmiGraphTopK");
         m.put("partitions", (long) partitions);
         return m;
     }

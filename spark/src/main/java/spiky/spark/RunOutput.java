@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +29,11 @@ import spiky.algo.spikes.SpikeLevel;
  * level's peaks in visiting order and its coverage curve, every setting, counts, timings),
  * {@code items.csv} ({@code item, norm, spike<f'>…, e0…}: the covering peak's item id, empty when
  * uncovered; doubles printed so that they read back exactly) and {@code items.parquet} with the
- * same columns. Everything goes to a sibling directory first, renamed to DIR at the end, so a job
+ * same columns; the PPMI matrix the run embeds, each pair once, as {@code ppmi.csv} (header
+ * {@code item,partner,weight,count}; Spark's text output, a directory of {@code part-*} files whose
+ * concatenation in name order is the csv, written by the executors: the matrix never reaches the
+ * driver) and {@code ppmi.parquet}, which import-run keeps as the run's PPMI set. Everything goes
+ * to a sibling directory first, renamed to DIR at the end, so a job
  * that fails leaves no DIR. Through Hadoop's FileSystem: a local path or one of the cluster's.
  */
 final class RunOutput {
@@ -58,6 +64,7 @@ final class RunOutput {
                 itemsCsv(run, s);
             }
             parquet(spark, run, new Path(partial, "items.parquet").toString());
+            ppmi(spark, run, new Path(partial, "ppmi.csv").toString(), new Path(partial, "ppmi.parquet").toString());
             Map<String, Long> millis = new LinkedHashMap<>(run.millis());
             millis.put("write", (System.nanoTime() - t) / 1_000_000);
             try (OutputStream s = fs.create(new Path(partial, "run.json"))) {
@@ -148,6 +155,17 @@ final class RunOutput {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    static final String PPMI_HEADER = "item,partner,weight,count";
+
+    /** The PPMI pairs as csv (header first: part-00000 holds only it) and as Parquet. */
+    private static void ppmi(SparkSession spark, SparkPipeline.Run run, String csv, String parquet) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<String> lines = run.ppmiPairs().toJavaRDD().map(r -> csvField(r.getString(0)) + ',' + csvField(r.getString(1)) + ','
+                + Double.toString(r.getDouble(2)) + ',' + r.getLong(3));
+        jsc.parallelize(List.of(PPMI_HEADER), 1).union(lines).saveAsTextFile(csv);
+        run.ppmiPairs().write().parquet(parquet);
     }
 
     private static void parquet(SparkSession spark, SparkPipeline.Run run, String path) {

@@ -1,11 +1,14 @@
 package spiky.spark;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
@@ -34,9 +37,12 @@ final class SparkPipeline {
      *
      * @param items  the item id of every row
      * @param millis per stage: read, ppmi, matrix, svd, embed, spikes
+     * @param ppmiPairs the PPMI matrix, each pair once: {@code (item string, partner string, weight double, count long)},
+     *                  item the smaller key (distributed; written as the run's ppmi.csv and ppmi.parquet)
      */
     record Run(String input, boolean integerIds, String[] items, DenseBlock embeddings, double[] norms, double[] singularValues,
-            int matrixProducts, long nnz, List<SpikeLevel> levels, Map<String, Long> counts, Map<String, Long> millis) {}
+            int matrixProducts, long nnz, List<SpikeLevel> levels, Map<String, Long> counts, Map<String, Long> millis,
+            Dataset<Row> ppmiPairs) {}
 
     static Run run(SparkSession spark, String input, JobSettings settings, Progress progress) {
         PipelineConfig config = settings.pipeline();
@@ -103,8 +109,12 @@ final class SparkPipeline {
         counts.put("pairsAfterMinCount", ppmi.pairsAfterMinCount());
         counts.put("pairsAfterRank", ppmi.pairsAfterRank());
         counts.put("pairsPositive", ppmi.pairsPositive());
+        Dataset<Row> named = ppmi.pairs()
+                .join(ppmi.items().select(col("i").as("t1"), col("item")), "t1")
+                .join(ppmi.items().select(col("i").as("t2"), col("item").as("partner")), "t2")
+                .select("item", "partner", "weight", "count");
         return new Run(input, ppmi.integerIds(), items, block, norms, sigma, svd.products(), matrix.nnz(), List.copyOf(levels), counts,
-                millis);
+                millis, named);
     }
 
     private static long lap(long start) {

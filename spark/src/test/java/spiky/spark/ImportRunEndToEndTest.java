@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spiky.Progress;
@@ -33,9 +34,10 @@ import spiky.data.Interactions;
  * runs. The server jar is built before this module in the root build (mvn -B verify); run alone
  * (-pl spark) the test says it is skipped.
  */
+@Tag("process")
 class ImportRunEndToEndTest {
     private static final Path SERVER_JAR = Path.of("../server/target/spiky-server.jar").toAbsolutePath().normalize();
-    private static final int API_PORT = 37070;
+    private final int apiPort = freePort();
 
     @TempDir
     Path dir;
@@ -46,8 +48,15 @@ class ImportRunEndToEndTest {
                 + "or mvn -pl server -am package first)");
         Interactions d = new DcbmGenerator(new DcbmConfig(4, 400, 1200, 0.05, 1.5, 1.0, 10, 30, 11), Progress.NONE).generate().interactions();
         Path csv = Reference.writeCsv(d, dir.resolve("dcbm.csv"), "");
+        Path truth = dir.resolve("truth.csv");
+        StringBuilder t = new StringBuilder("item,community,theta\n");
+        for (int i = 0; i < d.itemCount(); i++) {
+            t.append(d.itemKeys()[i]).append(',').append(d.itemTruth().community()[i]).append(',').append(d.itemTruth().theta()[i]).append('\n');
+        }
+        Files.writeString(truth, t);
         Path data = dir.resolve("data");
-        cli(0, "import", "--data", data.toString(), "--dataset", "dcbm", "--format", "csv", "--path", csv.toString());
+        cli(0, "import", "--data", data.toString(), "--dataset", "dcbm", "--format", "csv", "--path", csv.toString(), "--items",
+                truth.toString());
 
         Path out = dir.resolve("spark-run");
         Map<String, Object> settings = Map.of("rank", 32L, "spkDims", List.of(8L, 16L, 32L), "concurrency", 2L);
@@ -67,8 +76,8 @@ class ImportRunEndToEndTest {
         assertTrue(imported.contains("Imported run dcbm-1 of dcbm"), imported);
         cli(0, "pipeline", "--data", data.toString(), "--dataset", "dcbm", "-c", "rank=32", "-c", "spkDims=8,16,32", "-c", "concurrency=2");
 
-        Process server = new ProcessBuilder(java("serve", "--data", data.toString(), "--port", Integer.toString(API_PORT), "--bolt-port", "37687",
-                "--neo4j-http-port", "37474", "--default-dataset", ""))
+        Process server = new ProcessBuilder(java("serve", "--data", data.toString(), "--port", Integer.toString(apiPort),
+                "--bolt-port", Integer.toString(freePort()), "--neo4j-http-port", Integer.toString(freePort()), "--default-dataset", ""))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
@@ -91,7 +100,16 @@ class ImportRunEndToEndTest {
             assertEquals(sizes(get(http, "/api/runs/dcbm-2/coverage?f=16")), sizes(get(http, "/api/runs/dcbm-1/coverage?f=16")));
             JsonNode communities = get(http, "/api/runs/dcbm-1/communities?f=16");
             assertTrue(communities.toString().contains("peak"), communities.toString());
-            assertEquals(200, status(http, "/api/runs/dcbm-1/degrees?f=16"));
+            // The run keeps the job's PPMI matrix as its set: PPMI degrees, the communities' degree
+            // columns and the fitted DCBM of /truth are those of the database's run.
+            assertEquals(db.path("pairsPositive").asLong(), spark.path("ppmiRelationships").asLong(), "every pair written");
+            assertEquals("dcbm-1", spark.path("ppmiRun").asText());
+            for (String report : List.of("degrees?f=16", "communities?f=16", "communities?f=32", "truth?f=16")) {
+                JsonNode a = get(http, "/api/runs/dcbm-2/" + report);
+                JsonNode b = get(http, "/api/runs/dcbm-1/" + report);
+                assertSame(a, b, report, 1e-6);
+            }
+            assertTrue(get(http, "/api/runs/dcbm-1/degrees?f=16").toString().matches("(?s).*\"ppmiDegree\":[1-9].*"), "PPMI degrees not 0");
             assertEquals(200, status(http, "/api/runs/dcbm-1/points?f=16&x=0&y=1"));
             assertEquals(200, status(http, "/api/runs/dcbm-1/sweep?step=8"));
             assertEquals(200, status(http, "/api/runs/dcbm-1/items/" + run.items()[0] + "/similar?k=5"));
@@ -100,6 +118,43 @@ class ImportRunEndToEndTest {
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * The same report of the database's run (a) and of the Spark run (b): the same fields, texts
+     * (the run id aside) and whole numbers, decimals within {@code tolerance} relative (the two
+     * SVDs agree to rounding, not bit for bit).
+     */
+    private static void assertSame(JsonNode a, JsonNode b, String where, double tolerance) {
+        if (a.isNumber() && b.isNumber() && (a.isFloatingPointNumber() || b.isFloatingPointNumber())) {
+            double x = a.asDouble();
+            double y = b.asDouble();
+            assertTrue(Math.abs(x - y) <= tolerance * Math.max(1.0, Math.abs(x)), where + ": " + x + " vs " + y);
+        } else if (a.isObject() && b.isObject()) {
+            List<String> fa = new ArrayList<>();
+            List<String> fb = new ArrayList<>();
+            a.fieldNames().forEachRemaining(fa::add);
+            b.fieldNames().forEachRemaining(fb::add);
+            assertEquals(fa, fb, where);
+            fa.forEach(f -> assertSame(a.get(f), b.get(f), where + "." + f, tolerance));
+        } else if (a.isArray() && b.isArray()) {
+            assertEquals(a.size(), b.size(), where);
+            for (int i = 0; i < a.size(); i++) {
+                assertSame(a.get(i), b.get(i), where + "[" + i + "]", tolerance);
+            }
+        } else if (a.isTextual() && b.isTextual()) {
+            assertEquals(a.asText(), b.asText().replace("dcbm-1", "dcbm-2"), where);
+        } else {
+            assertEquals(a, b, where);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -150,13 +205,13 @@ class ImportRunEndToEndTest {
         }
     }
 
-    private static int status(HttpClient http, String path) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path)).timeout(Duration.ofSeconds(120)).build();
+    private int status(HttpClient http, String path) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).timeout(Duration.ofSeconds(120)).build();
         return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static JsonNode get(HttpClient http, String path) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + API_PORT + path)).timeout(Duration.ofSeconds(120)).build();
+    private JsonNode get(HttpClient http, String path) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).timeout(Duration.ofSeconds(120)).build();
         HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
         JsonNode body = new ObjectMapper().readTree(response.body());

@@ -260,7 +260,8 @@ public final class StabilityForecast {
             case "bins" -> bins(rows, config.bins(), mean);
             case "isotonic" -> isotonic(rows);
             case "regression" -> regression(rows, lag, config.ridge());
-            default -> throw InvalidInputException.parameter("model", "'" + name + "' is not one of " + ForecastConfig.MODELS);
+            // ForecastConfig accepts only the names above
+            default -> throw new IllegalArgumentException("no forecast model named '" + name + "'");
         };
     }
 

@@ -9,18 +9,22 @@ import spiky.algo.linalg.DenseOps;
 import spiky.algo.linalg.Orthonormalizer;
 import spiky.algo.linalg.SmallDecompositions;
 
-/** {@link SvdMethod#BLOCK_KRYLOV}: block Lanczos with full reorthogonalisation; see {@link TruncatedSvd}. */
-final class BlockKrylovSvd {
+/**
+ * {@link SvdMethod#BLOCK_KRYLOV}: block Lanczos with full reorthogonalisation; see {@link TruncatedSvd}.
+ * Its plan and its bookkeeping of the projected matrix T are public for the Spark job, which runs
+ * the same steps on distributed blocks.
+ */
+public final class BlockKrylovSvd {
     private BlockKrylovSvd() {}
 
     /**
      * @param blockSize b, columns per Krylov block (per product with A)
      * @param blocks    the number of blocks: the basis has blocks·b columns (at most n)
      */
-    record Plan(int blockSize, int blocks) {}
+    public record Plan(int blockSize, int blocks) {}
 
     /** Reorthogonalisation rounds at most per block (more than 2 only after a breakdown). */
-    private static final int MAX_ROUNDS = 4;
+    public static final int MAX_ROUNDS = 4;
 
     /**
      * Narrow blocks of b = 4·⌈k/32⌉ columns (20 for k = 138; a multiple of 4 suits the unrolled
@@ -29,7 +33,7 @@ final class BlockKrylovSvd {
      * slowly decaying spectra of PPMI matrices need: on ml-latest-small, 24 blocks of 18 columns
      * give top-64 errors of 1e-11 where 10 blocks of 69 give 2e-7 (bench/RESULTS.md).
      */
-    static Plan plan(SvdConfig config, int n) {
+    public static Plan plan(SvdConfig config, int n) {
         int k = config.sketchWidth();
         int b = Math.max(1, Math.min(n, 4 * ((k + 31) / 32)));
         long basis = (((long) config.powerIterations() + 7) * k + 3) / 4;
@@ -153,7 +157,7 @@ final class BlockKrylovSvd {
      * Stores the coefficients c (d × width: Q_iᵀ A Q_j for the basis rows 0..d) as T's block
      * column [d0, d0 + width) and, mirrored, its block row; the diagonal block is symmetrised.
      */
-    private static void storeBlockColumn(double[] t, int dMax, double[] c, int d, int d0, int width) {
+    public static void storeBlockColumn(double[] t, int dMax, double[] c, int d, int d0, int width) {
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < width; j++) {
                 double v = c[i * width + j];
@@ -168,7 +172,7 @@ final class BlockKrylovSvd {
         }
     }
 
-    private static double minDiagonal(double[] r, int width) {
+    public static double minDiagonal(double[] r, int width) {
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < width; i++) {
             min = Math.min(min, Math.abs(r[i * width + i]));
@@ -177,7 +181,7 @@ final class BlockKrylovSvd {
     }
 
     /** The leading d × d part of the dMax × dMax row-major t. */
-    private static double[] leading(double[] t, int dMax, int d) {
+    public static double[] leading(double[] t, int dMax, int d) {
         double[] out = new double[d * d];
         for (int i = 0; i < d; i++) {
             System.arraycopy(t, i * dMax, out, i * d, d);

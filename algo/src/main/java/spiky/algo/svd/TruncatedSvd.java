@@ -1,6 +1,5 @@
 package spiky.algo.svd;
 
-import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
@@ -71,8 +70,8 @@ public final class TruncatedSvd {
             throw new IllegalArgumentException("the matrix must be square, got " + a.rows() + " × " + a.cols());
         }
         if (config.rank() > a.rows()) {
-            throw InvalidInputException.parameter("rank", "rank " + config.rank() + " exceeds the " + a.rows()
-                    + " rows of the matrix: lower rank");
+            // callers check the user's rank first (PipelineConfig.checkSvdFits), in the user's words
+            throw new IllegalArgumentException("rank " + config.rank() + " exceeds the " + a.rows() + " rows of the matrix");
         }
         int threads = Math.max(1, concurrency);
         return switch (config.method()) {

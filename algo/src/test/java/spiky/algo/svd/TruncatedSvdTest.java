@@ -19,6 +19,7 @@ import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.linalg.DenseBlock;
 import spiky.algo.linalg.TestMatrices;
+import spiky.algo.pipeline.PipelineConfig;
 
 /**
  * TruncatedSvd (both methods) against a dense Commons Math eigen-decomposition of the same matrix.
@@ -333,12 +334,14 @@ class TruncatedSvdTest {
     }
 
     @Test
-    void rankAboveTheMatrixSizeIsRefusedNamingRank() {
+    void rankAboveTheMatrixSizeIsRefused() {
         CsrMatrix a = TestMatrices.csr(TestMatrices.randomSymmetric(20, 0.2, 14));
         for (SvdMethod m : METHODS) {
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> svd(a, config(21, m), 1));
-            assertTrue(e.getMessage().contains("`rank`"), e.getMessage());
+            // the algorithm speaks of its argument; the config layer names the user's key first
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> svd(a, config(21, m), 1));
             assertTrue(e.getMessage().contains("21"), e.getMessage());
+            InvalidInputException user = assertThrows(InvalidInputException.class, () -> PipelineConfig.checkSvdFits(config(21, m), 20));
+            assertTrue(user.getMessage().contains("`rank`") && user.getMessage().contains("21"), user.getMessage());
             // rank = n is fine
             checkShape(svd(a, config(20, m), 1), 20, 20, m);
         }

@@ -8,18 +8,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import spiky.InvalidInputException;
 import spiky.algo.linalg.DenseBlock;
+import spiky.data.Delimited;
+import spiky.data.LineProblem;
 import spiky.graph.ImportedRun;
 
 /**
- * Reads the Spark job's run directory ({@code run.json} and {@code items.csv}, see the spark
- * module's RunOutput) into an {@link ImportedRun}, checking it whole before anything is written:
- * a bad file is refused with its name and line.
+ * Reads the Spark job's run directory ({@code run.json}, {@code items.csv} and, when present, the
+ * PPMI matrix {@code ppmi.csv}; see the spark module's RunOutput) into an {@link ImportedRun},
+ * checking it whole before anything is written: a bad file is refused with its name and line.
+ * {@code ppmi.csv} is Spark's output of a text file, a directory of {@code part-*} files whose
+ * concatenation in name order is one csv (header {@code item,partner,weight,count}, one line per
+ * pair); a plain file of that content is taken too.
  */
 final class SparkRunFiles {
     static final String FORMAT = "spiky-spark-run/1";
@@ -73,8 +82,100 @@ final class SparkRunFiles {
         }
         Map<String, Long> millis = new LinkedHashMap<>();
         run.path("millis").fields().forEachRemaining(e -> millis.put(e.getKey(), e.getValue().asLong()));
-        return items(csv, n, rank, levels, sigma, required(json, run, "nnz").asLong(), run.path("matrixProducts").asLong(), parameters,
-                counts, millis);
+        ImportedRun imported = items(csv, n, rank, levels, sigma, required(json, run, "nnz").asLong(), run.path("matrixProducts").asLong(),
+                parameters, counts, millis);
+        Path ppmi = dir.resolve(PPMI);
+        return Files.exists(ppmi) ? imported.withPpmi(pairs(ppmi, imported.items())) : imported;
+    }
+
+    static final String PPMI = "ppmi.csv";
+    static final List<String> PPMI_COLUMNS = List.of("item", "partner", "weight", "count");
+
+    /** The PPMI pairs of {@code ppmi.csv} (a file, or Spark's directory of part files), rows by the run's items. */
+    static ImportedRun.Pairs pairs(Path ppmi, String[] items) {
+        List<Path> parts = new ArrayList<>();
+        if (Files.isDirectory(ppmi)) {
+            try (Stream<Path> list = Files.list(ppmi)) {
+                list.filter(p -> p.getFileName().toString().startsWith("part-") && !p.getFileName().toString().endsWith(".crc"))
+                        // part-00000 … in number order (names grow a digit past 99999 parts)
+                        .sorted(Comparator.comparingInt((Path p) -> p.getFileName().toString().length()).thenComparing(Comparator.naturalOrder()))
+                        .forEach(parts::add);
+            } catch (IOException e) {
+                throw InvalidInputException.inFile(ppmi, "cannot list: " + e.getMessage(), e);
+            }
+            if (parts.isEmpty()) {
+                throw InvalidInputException.inFile(ppmi, "a directory without part-* files");
+            }
+        } else {
+            parts.add(ppmi);
+        }
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int a = 0; a < items.length; a++) {
+            rowOf.put(items[a], a);
+        }
+        int size = 0;
+        int[] row = new int[1024];
+        int[] partner = new int[1024];
+        double[] weight = new double[1024];
+        int[] count = new int[1024];
+        boolean header = true;
+        for (Path part : parts) {
+            try (BufferedReader r = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                String line;
+                long lineNumber = 0;
+                while ((line = r.readLine()) != null) {
+                    lineNumber++;
+                    List<String> fields = split(line, part, lineNumber);
+                    if (header) {
+                        if (!fields.equals(PPMI_COLUMNS)) {
+                            throw InvalidInputException.atLine(part, lineNumber, "expected the header " + String.join(",", PPMI_COLUMNS));
+                        }
+                        header = false;
+                        continue;
+                    }
+                    if (fields.size() != PPMI_COLUMNS.size()) {
+                        throw InvalidInputException.atLine(part, lineNumber, "expected 4 fields, found " + fields.size());
+                    }
+                    if (size == row.length) {
+                        row = Arrays.copyOf(row, size * 2);
+                        partner = Arrays.copyOf(partner, size * 2);
+                        weight = Arrays.copyOf(weight, size * 2);
+                        count = Arrays.copyOf(count, size * 2);
+                    }
+                    row[size] = rowOf(rowOf, fields.get(0), part, lineNumber, "item");
+                    partner[size] = rowOf(rowOf, fields.get(1), part, lineNumber, "partner");
+                    if (row[size] == partner[size]) {
+                        throw InvalidInputException.atLine(part, lineNumber, "an item paired with itself");
+                    }
+                    weight[size] = number(fields.get(2), part, lineNumber, "weight");
+                    if (!(weight[size] > 0)) {
+                        throw InvalidInputException.atLine(part, lineNumber, "weight " + fields.get(2) + " is not positive (a PPMI set keeps PMI > 0)");
+                    }
+                    long c = Delimited.plainDigits(fields.get(3));
+                    if (c < 1 || c > Integer.MAX_VALUE) {
+                        throw InvalidInputException.atLine(part, lineNumber, "'" + fields.get(3) + "' in column 'count' is not a count (1 to "
+                                + Integer.MAX_VALUE + ")");
+                    }
+                    count[size] = (int) c;
+                    size++;
+                }
+            } catch (IOException e) {
+                throw InvalidInputException.inFile(part, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        if (header) {
+            throw InvalidInputException.inFile(parts.get(0), "the file is empty (expected the header " + String.join(",", PPMI_COLUMNS) + ")");
+        }
+        return new ImportedRun.Pairs(ppmi, Arrays.copyOf(row, size), Arrays.copyOf(partner, size), Arrays.copyOf(weight, size),
+                Arrays.copyOf(count, size));
+    }
+
+    private static int rowOf(Map<String, Integer> rowOf, String item, Path file, long line, String column) {
+        Integer a = rowOf.get(item);
+        if (a == null) {
+            throw InvalidInputException.atLine(file, line, "'" + item + "' in column '" + column + "' is not an item of the run's items.csv");
+        }
+        return a;
     }
 
     private static ImportedRun items(Path csv, int n, int rank, List<ImportedRun.Level> levels, double[] sigma, long nnz, long products,
@@ -174,46 +275,15 @@ final class SparkRunFiles {
         throw InvalidInputException.atLine(file, line, "'" + s + "' in column '" + column + "' is not a number");
     }
 
-    /** RFC 4180 fields (as RunOutput quotes ids holding commas or quotes). */
+    /** RFC 4180 fields (as RunOutput quotes ids holding commas or quotes), by the rules the importer applies. */
     static List<String> split(String line, Path file, long lineNumber) {
         if (line == null) {
             throw InvalidInputException.atLine(file, lineNumber, "the file is empty");
         }
-        List<String> fields = new ArrayList<>();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            if (i < n && line.charAt(i) == '"') {
-                StringBuilder f = new StringBuilder();
-                i++;
-                while (true) {
-                    int q = line.indexOf('"', i);
-                    if (q < 0) {
-                        throw InvalidInputException.atLine(file, lineNumber, "a quoted field has no closing quote");
-                    }
-                    f.append(line, i, q);
-                    i = q + 1;
-                    if (i < n && line.charAt(i) == '"') {
-                        f.append('"');
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-                fields.add(f.toString());
-                if (i >= n) {
-                    return fields;
-                }
-                i++;
-            } else {
-                int c = line.indexOf(',', i);
-                if (c < 0) {
-                    fields.add(line.substring(i));
-                    return fields;
-                }
-                fields.add(line.substring(i, c));
-                i = c + 1;
-            }
+        try {
+            return Delimited.split(line, ',');
+        } catch (LineProblem p) {
+            throw InvalidInputException.atLine(file, lineNumber, p.getMessage());
         }
     }
 }
