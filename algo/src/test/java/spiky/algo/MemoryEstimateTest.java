@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for stages whose estimate is at least 8× that (on the dense shape the embedding and Spk of
  * 1,500 items are too small to tell).
  */
+@Tag("process")
 class MemoryEstimateTest {
     /** Estimates below this are within a few times the young generation: the half-estimate run cannot tell. */
     private static final long MEASURABLE = 16L << 20;
