@@ -12,6 +12,11 @@ import java.util.List;
  * peak at different moments), and it counts the whole JVM: garbage not yet collected and anything
  * else running at the same time included. It is what the stage needed of -Xmx under the running
  * collector, which is what an operator sizing the heap wants to know.
+ *
+ * <p>It is not what a stage needs: with a large heap the collector lets garbage pile up, so the
+ * figure grows with -Xmx. The memory estimates are checked against the need itself, the live
+ * peak, by running each stage alone in a heap filled with ballast to a given free size
+ * (StageHeapProbe and MemoryEstimateTest in the tests, bench/memory.sh).
  */
 public final class HeapMeter {
     private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -25,6 +25,15 @@ public final class Parallel {
         return Math.max(64, n / Math.max(1, concurrency * 16));
     }
 
+    /** The threads {@link #forRange(int, int, Termination, RangeBody)} uses for n and concurrency (0 when n ≤ 0). */
+    public static int threads(int n, int concurrency) {
+        if (n <= 0) {
+            return 0;
+        }
+        int chunk = chunk(n, concurrency);
+        return Math.max(1, Math.min(concurrency, (n + chunk - 1) / chunk));
+    }
+
     public static void forRange(int n, int concurrency, Termination termination, RangeBody body) {
         forRange(n, concurrency, chunk(n, concurrency), termination, body);
     }

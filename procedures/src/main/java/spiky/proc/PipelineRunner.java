@@ -40,9 +40,10 @@ public final class PipelineRunner {
     }
 
     /**
-     * Refuses a run whose reading and PPMI stages cannot fit the heap, before anything is read or
-     * written, from the dataset's recorded counts (the SVD and Spk stages check again with the
-     * actual sizes, which are known only after the PPMI).
+     * Refuses a run whose reading and PPMI incidence cannot fit the heap, before anything is read or
+     * written, from the dataset's recorded counts: what the sizes alone tell for certain. The rest of
+     * the PPMI is checked once its first pass has counted the heads, and the SVD, embedding and Spk
+     * stages with the sizes the stage before produced (Pipeline.run); a refusal there fails the run.
      */
     static void refuseWhatCannotFit(GraphDatabaseService db, String dataset, PipelineConfig config) {
         long items;
@@ -56,8 +57,8 @@ public final class PipelineRunner {
         }
         // The read keeps two int arrays per interaction and an id and a node id per item.
         long read = 8L * interactions + 24L * items;
-        long ppmi = Ppmi.estimateBytes((int) Math.min(items, Integer.MAX_VALUE - 1), (int) Math.min(contexts, Integer.MAX_VALUE - 1),
-                interactions, config.ppmi(), config.concurrency());
+        long ppmi = Ppmi.prepareBytes((int) Math.min(items, Integer.MAX_VALUE - 1), (int) Math.min(contexts, Integer.MAX_VALUE - 1),
+                interactions, config.concurrency());
         MemoryGuard.check("reading '" + dataset + "' (" + items + " items, " + interactions + " interactions) and its PPMI", read + ppmi);
     }
 

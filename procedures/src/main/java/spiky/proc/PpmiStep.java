@@ -12,6 +12,7 @@ import spiky.algo.MemoryGuard;
 import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.pipeline.PpmiStepConfig;
+import spiky.algo.ppmi.HeadCounts;
 import spiky.algo.ppmi.Ppmi;
 import spiky.algo.ppmi.PpmiResult;
 import spiky.graph.DatasetArrays;
@@ -42,9 +43,11 @@ public final class PpmiStep {
         long t0 = System.nanoTime();
         DatasetArrays data = DatasetReader.read(db, dataset, progress, termination);
         long t1 = System.nanoTime();
-        MemoryGuard.check("PPMI", Ppmi.estimateBytes(data.items(), data.contexts(), data.interactions(), config.ppmi()));
-        PpmiResult ppmi = Ppmi.compute(data.items(), data.contexts(), data.itemOf(), data.contextOf(), data.keyRank(), config.ppmi(),
-                config.concurrency(), progress, termination);
+        MemoryGuard.check("PPMI", Ppmi.prepareBytes(data.items(), data.contexts(), data.interactions(), config.concurrency()));
+        Ppmi.Prepared prepared = Ppmi.prepare(data.items(), data.contexts(), data.itemOf(), data.contextOf(), data.keyRank());
+        HeadCounts counts = prepared.count(config.ppmi(), config.concurrency(), progress, termination);
+        MemoryGuard.check("PPMI", prepared.estimateBytes(counts, config.ppmi(), config.concurrency()));
+        PpmiResult ppmi = prepared.compute(config.ppmi(), config.concurrency(), progress, termination);
         Map<String, Object> millis = new LinkedHashMap<>();
         millis.put("read", (t1 - t0) / 1_000_000);
         millis.put("ppmi", (System.nanoTime() - t1) / 1_000_000);

@@ -31,7 +31,7 @@ class SparkPipelineTest {
     void singularValuesAndSpkTableMatchTheInProcessPipelineAndTheRunDirectoryHoldsThem() throws Exception {
         Interactions d = new DcbmGenerator(new DcbmConfig(8, 1200, 3000, 0.1, 1.5, 1.0, 10, 40, 5), Progress.NONE).generate().interactions();
         Path csv = Reference.writeCsv(d, dir.resolve("dcbm.csv.gz"), "");
-        Map<String, Object> settings = Map.of("spkDims", List.of(16L, 32L, 64L), "concurrency", 2L);
+        Map<String, Object> settings = Map.of("spkDims", List.of(16L, 32L, 64L), "concurrency", 2L, "method", "randomized");
 
         Reference.Arrays4 a = Reference.arrays(d, null);
         PipelineResult expected = Pipeline.run(a.itemKeys().length, a.contexts(), a.itemOf(), a.contextOf(), a.keyRank(),
@@ -39,7 +39,7 @@ class SparkPipelineTest {
 
         Path out = dir.resolve("run");
         SparkPipeline.Run run = SparkJob.run(LocalSpark.session(), new SparkJob.Arguments(csv.toString(), out.toString(), null,
-                Map.of("spkDims", List.of(16L, 32L, 64L), "concurrency", 2L, "partitions", 3L)));
+                Map.of("spkDims", List.of(16L, 32L, 64L), "concurrency", 2L, "method", "randomized", "partitions", 3L)));
 
         assertEquals(expected.ppmi().size(), run.items().length, "kept items");
         assertEquals(expected.ppmi().nnz(), run.nnz(), "nnz");

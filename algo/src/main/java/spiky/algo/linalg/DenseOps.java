@@ -29,6 +29,12 @@ public final class DenseOps {
     /** At most this many partial sums per reduction, whatever the concurrency. */
     static final int MAX_PARTIALS = 32;
 
+    /** The partial sums a reduction over n rows allocates (one per chunk), for memory estimates. */
+    public static int reductionParts(int n) {
+        int chunk = reductionChunk(n);
+        return Math.max(1, (n + chunk - 1) / chunk);
+    }
+
     /** Rows per chunk of a deterministic reduction over n rows: depends on n only. */
     static int reductionChunk(int n) {
         return Math.max(256, (n + MAX_PARTIALS - 1) / MAX_PARTIALS);

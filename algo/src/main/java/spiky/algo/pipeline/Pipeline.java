@@ -10,6 +10,7 @@ import spiky.algo.HeapMeter;
 import spiky.algo.MemoryGuard;
 import spiky.algo.Termination;
 import spiky.algo.linalg.DenseBlock;
+import spiky.algo.ppmi.HeadCounts;
 import spiky.algo.ppmi.Ppmi;
 import spiky.algo.ppmi.PpmiResult;
 import spiky.algo.spikes.SpikeCover;
@@ -20,8 +21,11 @@ import spiky.algo.svd.TruncatedSvd;
 
 /**
  * The paper's pipeline on arrays: co-occurrence → PPMI → truncated SVD → E = U·Σ^p → norms and
- * Spk. Each stage is refused before it starts when its memory estimate does not fit the heap, and
- * its time and peak heap ({@link HeapMeter}) are recorded.
+ * Spk. Each stage is refused before it allocates when its memory estimate does not fit the heap, and
+ * its time, estimate and peak heap ({@link HeapMeter}) are recorded. The PPMI's estimate is
+ * counted: its incidence (known from the sizes) is checked first, then, after pass 0 has counted
+ * the heads and bounded the matrix, the rest; the other stages' estimates follow from the sizes
+ * the previous stage produced.
  */
 public final class Pipeline {
     private Pipeline() {}
@@ -30,10 +34,19 @@ public final class Pipeline {
             Progress progress, Termination termination) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Long> peakHeap = new LinkedHashMap<>();
-        MemoryGuard.check("PPMI", Ppmi.estimateBytes(items, contexts, itemOf.length, config.ppmi()));
+        Map<String, Long> estimated = new LinkedHashMap<>();
+        int threads = config.concurrency();
+        long prepare = Ppmi.prepareBytes(items, contexts, itemOf.length, threads);
+        MemoryGuard.check("PPMI", prepare);
         HeapMeter.reset();
         long t0 = System.nanoTime();
-        PpmiResult ppmi = Ppmi.compute(items, contexts, itemOf, contextOf, keyRank, config.ppmi(), config.concurrency(), progress, termination);
+        Ppmi.Prepared prepared = Ppmi.prepare(items, contexts, itemOf, contextOf, keyRank);
+        HeadCounts counts = prepared.count(config.ppmi(), threads, progress, termination);
+        long rest = prepared.estimateBytes(counts, config.ppmi(), threads);
+        MemoryGuard.check("PPMI", rest);
+        estimated.put("ppmi", prepared.stageBytes(counts, config.ppmi(), threads));
+        PpmiResult ppmi = prepared.compute(config.ppmi(), threads, progress, termination);
+        prepared = null;
         long t1 = System.nanoTime();
         millis.put("ppmi", (t1 - t0) / 1_000_000);
         peakHeap.put("ppmi", HeapMeter.peakBytes());
@@ -43,15 +56,21 @@ public final class Pipeline {
         }
         config.checkAgainst(ppmi.size());
 
-        MemoryGuard.check("SVD", TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), config.svd()));
+        long svdBytes = TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), config.svd());
+        estimated.put("svd", svdBytes);
+        MemoryGuard.check("SVD", svdBytes);
         HeapMeter.reset();
         t1 = System.nanoTime();
-        SvdResult svd = TruncatedSvd.compute(ppmi.matrix(), config.svd(), config.concurrency(), progress, termination);
+        SvdResult svd = TruncatedSvd.compute(ppmi.matrix(), config.svd(), threads, progress, termination);
         long t2 = System.nanoTime();
         millis.put("svd", (t2 - t1) / 1_000_000);
         peakHeap.put("svd", HeapMeter.peakBytes());
-        HeapMeter.reset();
 
+        long embedBytes = Embeddings.estimateBytes(svd.u().rows(), svd.u().cols());
+        estimated.put("embed", embedBytes);
+        MemoryGuard.check("the embedding", embedBytes);
+        HeapMeter.reset();
+        t2 = System.nanoTime();
         DenseBlock e = Embeddings.scale(svd.u(), svd.singularValues(), config.sigmaPower());
         double[] norms = rowNorms(e);
         long t3 = System.nanoTime();
@@ -59,13 +78,15 @@ public final class Pipeline {
         peakHeap.put("embed", HeapMeter.peakBytes());
 
         int maxF = config.spikes().dims().stream().mapToInt(Integer::intValue).max().orElse(e.cols());
-        MemoryGuard.check("Spk", SpikeCover.estimateBytes(e.rows(), maxF));
+        long spkBytes = SpikeCover.estimateBytes(e.rows(), maxF);
+        estimated.put("spikes", spkBytes);
+        MemoryGuard.check("Spk", spkBytes);
         HeapMeter.reset();
         t3 = System.nanoTime();
-        List<SpikeLevel> levels = new ArrayList<>(SpikeCover.compute(e, config.spikes(), config.concurrency(), progress, termination));
+        List<SpikeLevel> levels = new ArrayList<>(SpikeCover.compute(e, config.spikes(), threads, progress, termination));
         millis.put("spikes", (System.nanoTime() - t3) / 1_000_000);
         peakHeap.put("spikes", HeapMeter.peakBytes());
-        return new PipelineResult(ppmi, svd, e, norms, List.copyOf(levels), millis, peakHeap);
+        return new PipelineResult(ppmi, svd, e, norms, List.copyOf(levels), millis, peakHeap, estimated);
     }
 
     /** ‖eᵢ‖ of every row; public so that the step procedures compute norms exactly as the pipeline does. */

@@ -10,9 +10,11 @@ import spiky.config.ConfigReader;
 import spiky.config.SettingsTable;
 
 /**
- * Every setting of a pipeline run, read from a user's map. The defaults reproduce the paper's
- * reference: PPMI with count ≥ 2 and the SQL top-2000 rank rule, randomized SVD at rank 128 with
- * 10 oversamples and 7 power iterations, E = U·Σ, Spk at 16, 32, 64, 128 with cos > 0.9 and ρ = 0.5.
+ * Every setting of a pipeline run, read from a user's map. The defaults are the paper's
+ * reference: PPMI with count ≥ 2 and the SQL top-2000 rank rule, a truncated SVD at rank 128 with
+ * 10 oversamples and 7 power iterations, E = U·Σ, Spk at 16, 32, 64, 128 with cos > 0.9 and ρ = 0.5,
+ * except the SVD's method: block-krylov by default (more accurate and faster, see
+ * {@link SvdConfig#DEFAULTS}); {@code method: 'randomized'} reproduces the paper's randomized SVD.
  *
  * @param sigmaPower           p in E = U·Σ^p
  * @param writePpmi            write the PPMI matrix as (:Item)-[:PPMI]->(:Item) relationships

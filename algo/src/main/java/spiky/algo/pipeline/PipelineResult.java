@@ -14,6 +14,7 @@ import spiky.algo.svd.SvdResult;
  * @param norms  ‖eᵢ‖ of the full rank-f embedding
  * @param millis   milliseconds per stage (ppmi, svd, embed, spikes)
  * @param peakHeap peak heap bytes per stage, JVM-wide (see {@link spiky.algo.HeapMeter})
+ * @param estimatedHeap per stage, the heap bytes the memory guard was told the stage needs beyond its inputs
  */
 public record PipelineResult(PpmiResult ppmi, SvdResult svd, DenseBlock embeddings, double[] norms, List<SpikeLevel> spikes,
-        Map<String, Long> millis, Map<String, Long> peakHeap) {}
+        Map<String, Long> millis, Map<String, Long> peakHeap, Map<String, Long> estimatedHeap) {}

@@ -46,7 +46,8 @@ public final class PipelineSettings {
             "seeds the random starting block: a seed always gives the same result");
     public static final Setting<SvdMethod> METHOD = Setting.of("method",
             new SettingType.Choice<>(List.of(SvdMethod.values()), SvdMethod::configName), SvdConfig.DEFAULTS.method(),
-            "'randomized' (Halko et al., as scikit-learn) or 'block-krylov' (block Lanczos)");
+            "'block-krylov' (block Lanczos: more accurate and faster) or 'randomized' (Halko et al., as scikit-learn, "
+                    + "the paper's procedure)");
     public static final Setting<Double> SIGMA_POWER = Setting.of("sigmaPower", SettingType.Doubles.closed(-4, 4), 1.0,
             "p in E = U·Σ^p");
 

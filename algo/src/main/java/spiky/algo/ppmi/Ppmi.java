@@ -2,7 +2,9 @@ package spiky.algo.ppmi;
 
 import java.util.Arrays;
 import spiky.Progress;
+import spiky.algo.Parallel;
 import spiky.algo.Termination;
+import spiky.algo.linalg.PagedIntArray;
 
 /**
  * The PPMI matrix of a binary item × context matrix M, as the paper's reference query
@@ -32,7 +34,8 @@ import spiky.algo.Termination;
  * by construction. Never are all co-occurring pairs held at once: only the heads, at most
  * 2·(topK − 1) (SQL) or topK (mutual) partners per item.
  *
- * <p>The phases: {@link Incidence} (the two CSRs), {@link RankedHeads} (pass 1), {@link RowDegrees}
+ * <p>The phases: {@link Incidence} (the two CSRs), {@link HeadCounts} (pass 0, only for callers
+ * that size the stage before it allocates: {@link #prepare}), {@link RankedHeads} (pass 1), {@link RowDegrees}
  * (pass 2), {@link PpmiAssembly} (pass 3).
  */
 public final class Ppmi {
@@ -47,12 +50,107 @@ public final class Ppmi {
      */
     public static PpmiResult compute(int items, int contexts, int[] itemOf, int[] contextOf, int[] keyRank,
             PpmiConfig config, int concurrency, Progress progress, Termination termination) {
+        return prepare(items, contexts, itemOf, contextOf, keyRank).compute(config, concurrency, progress, termination);
+    }
+
+    /**
+     * Checks the input and builds the incidence M and Mᵀ (see {@link #prepareBytes} for its heap),
+     * for a caller that sizes the rest with {@link Prepared#count} before computing it.
+     */
+    public static Prepared prepare(int items, int contexts, int[] itemOf, int[] contextOf, int[] keyRank) {
         validate(items, contexts, itemOf, contextOf, keyRank);
-        int threads = Math.max(1, concurrency);
-        Incidence m = Incidence.of(items, contexts, itemOf, contextOf);
-        RankedHeads heads = RankedHeads.compute(m, keyRank, config, threads, progress, termination);
-        RowDegrees degrees = RowDegrees.count(m, heads, contexts, threads, progress, termination);
-        return PpmiAssembly.assemble(m, heads, degrees, contexts, threads, progress, termination);
+        return new Prepared(Incidence.of(items, contexts, itemOf, contextOf), keyRank, contexts);
+    }
+
+    /**
+     * The input checked and its incidence, which every pass reads: the PPMI in two steps, so that
+     * the memory guard can be given counted figures before the heads and the matrix are allocated.
+     */
+    public static final class Prepared {
+        private final Incidence m;
+        private final int[] keyRank;
+        private final int contexts;
+
+        private Prepared(Incidence m, int[] keyRank, int contexts) {
+            this.m = m;
+            this.keyRank = keyRank;
+            this.contexts = contexts;
+        }
+
+        /** Pass 0: the sizes of the heads and a bound of the matrix, counted (see {@link HeadCounts}). */
+        public HeadCounts count(PpmiConfig config, int concurrency, Progress progress, Termination termination) {
+            return HeadCounts.count(m, keyRank, contexts, config, Math.max(1, concurrency), progress, termination);
+        }
+
+        /**
+         * Heap that {@link #compute} allocates beyond this incidence, from the counts of pass 0.
+         * Live at its peak: the heads (8 bytes per entry, an array header per non-empty head, a
+         * reference per item) and their two cuts (16 bytes per item), and then the larger of pass
+         * 1's per-worker buffers (32 bytes per item and worker) and pass 2–3's arrays (the row
+         * degrees and kept index, 8 bytes per item; the kept items and the 64-bit offsets, 12
+         * per row; the output, 16 bytes per stored entry: column, value, count), with rows and
+         * entries at their bounds. Exact up to array headers when no rank cut binds.
+         */
+        public long estimateBytes(HeadCounts counts, PpmiConfig config, int concurrency) {
+            long n = keyRank.length;
+            int workers = Parallel.threads(keyRank.length, Math.max(1, concurrency));
+            long heads = array(n, 8) + 16L * counts.nonEmptyHeads() + 8L * counts.headEntries() + 2 * array(n, 8);
+            long pass1 = workers * (2 * array(n, 4) + 3 * array(n, 8));
+            long rows = counts.rowBound();
+            long entries = counts.entryBound();
+            long pages = 3 * 16L * (((entries + (1L << PagedIntArray.DEFAULT_PAGE_SHIFT) - 1) >>> PagedIntArray.DEFAULT_PAGE_SHIFT) + 1);
+            long pass3 = 2 * array(n, 4) + array(rows, 4) + array(rows + 1, 8) + 16L * entries + pages;
+            return heads + Math.max(pass1, pass3) + SMALL;
+        }
+
+        /**
+         * Heap of the whole stage beyond its inputs, as the memory guard is told it: the incidence,
+         * then the larger of pass 0's buffers and {@link #estimateBytes} (pass 0's are garbage by then).
+         */
+        public long stageBytes(HeadCounts counts, PpmiConfig config, int concurrency) {
+            int items = keyRank.length;
+            long interactions = m.itemContexts().length;
+            long incidence = incidenceBytes(items, contexts, interactions);
+            return incidence + Math.max(prepareBytes(items, contexts, interactions, concurrency) - incidence,
+                    estimateBytes(counts, config, concurrency));
+        }
+
+        public PpmiResult compute(PpmiConfig config, int concurrency, Progress progress, Termination termination) {
+            int threads = Math.max(1, concurrency);
+            RankedHeads heads = RankedHeads.compute(m, keyRank, config, threads, progress, termination);
+            RowDegrees degrees = RowDegrees.count(m, heads, contexts, threads, progress, termination);
+            return PpmiAssembly.assemble(m, heads, degrees, contexts, threads, progress, termination);
+        }
+    }
+
+    /**
+     * Objects of fixed size a stage allocates besides its arrays (records, lambdas, a thread pool,
+     * the progress reporters), with room to spare: the arrays are counted to the byte, this is the
+     * estimate's only margin.
+     */
+    private static final long SMALL = 1L << 20;
+
+    /** Bytes of a Java array of {@code length} elements of {@code width} bytes: a 16-byte header, padded to 8. */
+    static long array(long length, int width) {
+        return 16 + ((length * width + 7) & ~7L);
+    }
+
+    /** Heap of the incidence alone, the two CSRs of M, which every pass reads until the PPMI is done. */
+    public static long incidenceBytes(int items, int contexts, long interactions) {
+        return array(items + 1L, 4) + array(contexts + 1L, 4) + 2 * array(interactions, 4);
+    }
+
+    /**
+     * Heap of {@link #prepare} and of {@link Prepared#count} (its result excluded, which is a few
+     * longs): the two CSRs of M (8 bytes per interaction, 4 per item and context), while they are
+     * built a cursor of the larger side, and the validation's flags; then per worker of pass 0 an
+     * accumulator and a touched list (8 bytes per item). All of it known from the sizes alone.
+     */
+    public static long prepareBytes(int items, int contexts, long interactions, int concurrency) {
+        long incidence = incidenceBytes(items, contexts, interactions);
+        long building = Math.max(array(items, 1), Math.max(array(items, 4), array(contexts, 4)));
+        long counting = Parallel.threads(items, Math.max(1, concurrency)) * 2L * array(items, 4);
+        return incidence + Math.max(building, counting) + SMALL;
     }
 
     /**
@@ -63,13 +161,18 @@ public final class Ppmi {
         return contexts * c > ci * cj;
     }
 
-    /** Estimated peak heap of {@link #compute}, for the memory guard, assuming up to 4 workers. */
+    /**
+     * A worst-case bound of the peak heap of {@link #compute} from the sizes alone, assuming up to 4
+     * workers; a caller that has the data counts instead ({@link #prepareBytes},
+     * {@link Prepared#estimateBytes}), which the pipeline and the procedures do.
+     */
     public static long estimateBytes(int items, int contexts, long interactions, PpmiConfig config) {
         return estimateBytes(items, contexts, interactions, config, 4);
     }
 
     /**
-     * Estimated peak heap of {@link #compute} with {@code concurrency} workers. Live at the peak:
+     * A worst-case bound of the peak heap of {@link #compute} with {@code concurrency} workers, from
+     * the sizes alone (see {@link Prepared#estimateBytes} for the counted estimate). Live at the peak:
      * the two CSRs of M (8 bytes per interaction, 4 per item and context), per worker an
      * accumulator, a touched list and three long buffers (32 bytes per item), the heads
      * (8 bytes per directed pair, 36 per item with the cuts and degrees), then the output

@@ -109,8 +109,10 @@ public final class SpikeCover {
     private SpikeCover() {}
 
     /**
-     * Heap for one {@link #compute}, beyond E itself: the float panel and per-item work arrays of the
-     * level being computed, and the results of four levels.
+     * Heap for one {@link #compute}, beyond E itself: the float panel of the level being computed,
+     * at its largest (every item in it: it holds the uncovered ones when it is built, at least
+     * half), with its tails, cones, slot arrays and the pilots' vectors; the per-item work arrays
+     * (norms, keys, the visiting order's sort, spike and slot indices) and the results of four levels.
      */
     public static long estimateBytes(int n, int maxF) {
         long blocks = ((long) n + BLOCK - 1) / BLOCK;
@@ -118,11 +120,11 @@ public final class SpikeCover {
         int chunks = chunkEnds(Math.max(1, maxF)).length;
         long arrayHeaders = blocks * (maxF + chunks) * 16L;
         long cones = blocks * (maxF + 1L) * Double.BYTES;
-        long scratch = 16L * BLOCK * maxF * Double.BYTES;
+        long scratch = (long) PILOTS * maxF * Float.BYTES + 2L * BATCH * maxF * Double.BYTES + 64L * BLOCK * Double.BYTES;
         long panel = slots * (maxF + chunks) * Float.BYTES + arrayHeaders + cones + scratch + slots * 3L * Integer.BYTES;
         long items = (long) n * (5 * Double.BYTES + 9 * Integer.BYTES);
         long results = 4L * n * 3 * Integer.BYTES;
-        return panel + items + results + (1L << 20);
+        return panel + items + results + (256L << 10);
     }
 
     /** One {@link SpikeLevel} per f' of {@code config.dims()}, in that order. */

@@ -189,14 +189,25 @@ public final class BlockKrylovSvd {
         return out;
     }
 
-    /** Peak heap beyond A: the basis, two blocks, the result, reduction partials and the projected matrix. */
+    /**
+     * Peak heap beyond A, in doubles: the basis (n × D, D = its planned width) and the projected
+     * matrix T (D × D) throughout, plus the largest of the three phases: the iteration (two n × b
+     * blocks, a reduction's partials of D × b each and its sum, the round's coefficients); the Ritz
+     * problem (T's leading part, EJML's input and copy, its eigenvectors and work, the sorted
+     * vectors: six D × D beside T, as long as this method runs interpreted, which keeps every local
+     * reachable to its end: a first run measured 4–5, later compiled runs 3, at D = 500 with
+     * StageHeapProbe); the Ritz vectors (the sorted eigenvectors, Y = D × f and
+     * U = n × f).
+     */
     static long estimateBytes(int n, SvdConfig config) {
         Plan plan = plan(config, n);
         long b = Math.min(plan.blockSize(), n);
         long dMax = Math.max(Math.min(n, plan.blocks() * b), Math.min(n, config.rank()));
         long f = Math.min(config.rank(), n);
-        long partials = 33L * dMax * b;
-        long small = 6L * dMax * dMax;
-        return 8L * ((long) n * dMax + 2L * n * b + (long) n * f + partials + small) + 64L * 1024;
+        long parts = DenseOps.reductionParts(n);
+        long iteration = 2L * n * b + (parts + 1) * dMax * b + 4L * dMax * b;
+        long ritz = 6L * dMax * dMax;
+        long vectors = dMax * dMax + dMax * f + (long) n * f;
+        return 8L * ((long) n * dMax + dMax * dMax + Math.max(iteration, Math.max(ritz, vectors))) + 64L * 1024;
     }
 }

@@ -7,6 +7,14 @@ public final class Embeddings {
     private Embeddings() {}
 
     /**
+     * Heap of {@link #scale} and of the row norms that follow it (Pipeline.rowNorms): E (n × f
+     * doubles), the norms (n doubles) and the f factors, with array headers.
+     */
+    public static long estimateBytes(int n, int f) {
+        return 16 + 8L * n * f + 16 + 8L * n + 16 + 8L * f + 1024;
+    }
+
+    /**
      * E = U·Σ^p as a new n × f block: column j of U times σⱼ^p. A zero singular value gives a zero
      * column for p &gt; 0, the column itself for p = 0, and a zero column for p &lt; 0 (its direction
      * carries no signal; 0^p would be infinite).

@@ -77,10 +77,18 @@ final class RandomizedSvd {
         return new SvdResult(sigma, u, SvdMethod.RANDOMIZED, products, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Peak heap beyond A: two n × k blocks, the n × f result, reduction partials and k × k work. */
+    /**
+     * Peak heap beyond A, in doubles, the larger of its two phases: the iterations (two n × k
+     * blocks, a Gram matrix's partials and sum, the Cholesky factors: k × k each), and the end (the
+     * basis Q, n × k, with U, n × f, and the small SVD's k × k arrays: Rᵀ, its copy, Commons
+     * Math's factors and work).
+     */
     static long estimateBytes(int n, SvdConfig config) {
         long k = Math.min(config.sketchWidth(), n);
         long f = Math.min(config.rank(), k);
-        return 8L * (2L * n * k + (long) n * f + 40L * k * k) + 64L * 1024;
+        long parts = DenseOps.reductionParts(n);
+        long iterations = 2L * n * k + (parts + 4) * k * k;
+        long end = (long) n * k + (long) n * f + 10L * k * k;
+        return 8L * Math.max(iterations, end) + 64L * 1024;
     }
 }
