@@ -1,6 +1,7 @@
 package spiky.algo;
 
 import java.util.Locale;
+import java.util.function.LongFunction;
 import spiky.InvalidInputException;
 
 /** Refuses a stage before it starts when its estimated heap does not fit what the JVM has left. */
@@ -8,6 +9,14 @@ public final class MemoryGuard {
     private MemoryGuard() {}
 
     public static void check(String stage, long estimatedBytes) {
+        check(stage, estimatedBytes, available -> null);
+    }
+
+    /**
+     * As {@link #check(String, long)}; a refusal adds what {@code advice} says for the bytes that
+     * are available (settings of the stage that would fit), when it says anything.
+     */
+    public static void check(String stage, long estimatedBytes, LongFunction<String> advice) {
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (estimatedBytes > available) {
@@ -15,10 +24,11 @@ public final class MemoryGuard {
             available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         }
         if (estimatedBytes > available) {
+            String fits = advice.apply(available);
             throw InvalidInputException.of(String.format(Locale.ROOT,
                     "Not enough memory for %s: it needs about %s of heap and %s is available (of -Xmx %s). "
-                            + "Give the JVM more heap (SPIKY_JAVA_OPTS=-Xmx...) or lower rank / topK.",
-                    stage, human(estimatedBytes), human(available), human(rt.maxMemory())));
+                            + "Give the JVM more heap (SPIKY_JAVA_OPTS=-Xmx...) or lower rank / topK.%s",
+                    stage, human(estimatedBytes), human(available), human(rt.maxMemory()), fits == null ? "" : " " + fits));
         }
     }
 

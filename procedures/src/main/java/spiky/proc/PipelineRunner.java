@@ -89,7 +89,7 @@ public final class PipelineRunner {
     }
 
     private static PipelineResult compute(DatasetArrays data, PipelineConfig config, Progress progress, Termination termination) {
-        return Pipeline.run(data.items(), data.contexts(), data.itemOf(), data.contextOf(), data.keyRank(), config, progress, termination);
+        return Pipeline.run(data.items(), data.contexts(), data.pairs(), data.keyRank(), config, progress, termination);
     }
 
     private static Row row(String runId, String dataset, PipelineConfig config, PipelineResult r, long ppmiRelationships, String status,

@@ -41,7 +41,8 @@ public final class SvdStep {
         long t1 = System.nanoTime();
         int n = ppmi.matrix().rows();
         PipelineConfig.checkSvdFits(config.svd(), n);
-        MemoryGuard.check("SVD", TruncatedSvd.estimateBytes(n, ppmi.matrix().nnz(), config.svd()));
+        MemoryGuard.check("SVD", TruncatedSvd.estimateBytes(n, ppmi.matrix().nnz(), config.svd()),
+                available -> TruncatedSvd.fittingSettings(n, ppmi.matrix().nnz(), config.svd(), available));
         SvdResult svd = TruncatedSvd.compute(ppmi.matrix(), config.svd(), config.concurrency(), progress, termination);
         long t2 = System.nanoTime();
         DenseBlock e = Embeddings.scale(svd.u(), svd.singularValues(), config.sigmaPower());

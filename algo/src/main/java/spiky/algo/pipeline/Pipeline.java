@@ -32,15 +32,26 @@ public final class Pipeline {
 
     public static PipelineResult run(int items, int contexts, int[] itemOf, int[] contextOf, int[] keyRank, PipelineConfig config,
             Progress progress, Termination termination) {
+        return run(items, contexts, new InteractionArrays(itemOf, contextOf), keyRank, config, progress, termination);
+    }
+
+    /**
+     * As {@link #run(int, int, int[], int[], int[], PipelineConfig, Progress, Termination)}, releasing
+     * {@code interactions} once the PPMI's incidence is built (a caller that keeps no other reference
+     * to the arrays gets their memory back for the later stages).
+     */
+    public static PipelineResult run(int items, int contexts, InteractionArrays interactions, int[] keyRank, PipelineConfig config,
+            Progress progress, Termination termination) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Long> peakHeap = new LinkedHashMap<>();
         Map<String, Long> estimated = new LinkedHashMap<>();
         int threads = config.concurrency();
-        long prepare = Ppmi.prepareBytes(items, contexts, itemOf.length, threads);
+        long prepare = Ppmi.prepareBytes(items, contexts, interactions.size(), threads);
         MemoryGuard.check("PPMI", prepare);
         HeapMeter.reset();
         long t0 = System.nanoTime();
-        Ppmi.Prepared prepared = Ppmi.prepare(items, contexts, itemOf, contextOf, keyRank);
+        Ppmi.Prepared prepared = Ppmi.prepare(items, contexts, interactions.itemOf(), interactions.contextOf(), keyRank);
+        interactions.release();
         HeadCounts counts = prepared.count(config.ppmi(), threads, progress, termination);
         long rest = prepared.estimateBytes(counts, config.ppmi(), threads);
         MemoryGuard.check("PPMI", rest);
@@ -58,7 +69,8 @@ public final class Pipeline {
 
         long svdBytes = TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), config.svd());
         estimated.put("svd", svdBytes);
-        MemoryGuard.check("SVD", svdBytes);
+        MemoryGuard.check("SVD", svdBytes,
+                available -> TruncatedSvd.fittingSettings(ppmi.size(), ppmi.nnz(), config.svd(), available));
         HeapMeter.reset();
         t1 = System.nanoTime();
         SvdResult svd = TruncatedSvd.compute(ppmi.matrix(), config.svd(), threads, progress, termination);

@@ -1,6 +1,7 @@
 package spiky.algo.svd;
 
 import spiky.Progress;
+import spiky.algo.MemoryGuard;
 import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.linalg.DenseBlock;
@@ -86,6 +87,38 @@ public final class TruncatedSvd {
             case RANDOMIZED -> RandomizedSvd.estimateBytes(n, config);
             case BLOCK_KRYLOV -> BlockKrylovSvd.estimateBytes(n, config);
         };
+    }
+
+    /**
+     * For a refusal: the settings closest to {@code config} whose estimate fits {@code available}
+     * bytes, in the user's words. Block Krylov's basis (n × ⌈(q + 7)·k/4⌉ doubles) is what grows
+     * with n: at 2 M rows the default basis alone is 8 GB, so a smaller q, which keeps the method's
+     * accuracy better than randomized's at far less memory than a bigger heap, comes first; then the
+     * randomized method. Null when neither fits.
+     */
+    public static String fittingSettings(int n, long nnz, SvdConfig config, long available) {
+        StringBuilder s = new StringBuilder();
+        if (config.method() == SvdMethod.BLOCK_KRYLOV) {
+            for (int q = config.powerIterations() - 1; q >= 0; q--) {
+                SvdConfig smaller = new SvdConfig(config.rank(), config.oversampling(), q, config.seed(), config.method());
+                long bytes = estimateBytes(n, nnz, smaller);
+                if (bytes <= available) {
+                    BlockKrylovSvd.Plan plan = BlockKrylovSvd.plan(smaller, n);
+                    s.append("It fits with powerIterations: ").append(q).append(" (a Krylov basis of ")
+                            .append((long) plan.blocks() * plan.blockSize()).append(" columns, about ")
+                            .append(MemoryGuard.human(bytes)).append(')');
+                    break;
+                }
+            }
+        }
+        if (config.method() != SvdMethod.RANDOMIZED) {
+            long bytes = estimateBytes(n, nnz, config.withMethod(SvdMethod.RANDOMIZED));
+            if (bytes <= available) {
+                s.append(s.length() == 0 ? "It fits with" : ", or with").append(" method: 'randomized' (about ")
+                        .append(MemoryGuard.human(bytes)).append(", less accurate)");
+            }
+        }
+        return s.length() == 0 ? null : s.append('.').toString();
     }
 
     /** scikit-learn's svd_flip on U: each column's largest-|·| entry (the first one on ties) made positive. */
