@@ -4,7 +4,8 @@ package spiky.algo.linalg;
  * A double array indexed by long, in pages of 2^pageShift elements (see {@link PagedIntArray}).
  */
 public final class PagedDoubleArray {
-    public static final int DEFAULT_PAGE_SHIFT = 27;
+    /** Pages of 2^15 elements (256 KiB): see {@link PagedIntArray#DEFAULT_PAGE_SHIFT}. */
+    public static final int DEFAULT_PAGE_SHIFT = 15;
 
     private final int pageShift;
     private final long mask;

@@ -5,7 +5,15 @@ package spiky.algo.linalg;
  * rows with 2,000 entries each has more entries than a Java array can hold (2^31).
  */
 public final class PagedIntArray {
-    public static final int DEFAULT_PAGE_SHIFT = 27;
+    /**
+     * Pages of 2^15 elements (128 KiB): small enough to be ordinary objects for G1 at any region
+     * size. G1 never moves a "humongous" object (half a region or more), so pages of 2^27
+     * elements scattered through the heap can leave no contiguous room for the SVD's dense
+     * blocks however much is free (bench/java/HumongousPages.java: 0.9 GiB in 128 MiB pages, and
+     * 0.9 GiB of contiguous room could not be found in 1.1 GiB free); small pages are compacted
+     * by a full collection like any object, and then it can.
+     */
+    public static final int DEFAULT_PAGE_SHIFT = 15;
 
     private final int pageShift;
     private final long mask;
