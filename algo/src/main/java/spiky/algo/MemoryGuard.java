@@ -32,6 +32,18 @@ public final class MemoryGuard {
         }
     }
 
+    /**
+     * The refusal for a stage that ran out of heap although its estimate fitted when it began (the
+     * estimate was short, or the free heap was not in one piece for a large block).
+     */
+    public static InvalidInputException ranOut(String stage, long estimatedBytes) {
+        Runtime rt = Runtime.getRuntime();
+        return InvalidInputException.of(String.format(Locale.ROOT,
+                "Ran out of heap during %s (its estimate was %s; -Xmx %s). Give the JVM more heap (SPIKY_JAVA_OPTS=-Xmx...) "
+                        + "or lower rank / topK / powerIterations.",
+                stage, human(estimatedBytes), human(rt.maxMemory())));
+    }
+
     public static String human(long bytes) {
         if (bytes < 1L << 20) {
             return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);

@@ -42,12 +42,35 @@ public final class Pipeline {
      */
     public static PipelineResult run(int items, int contexts, InteractionArrays interactions, int[] keyRank, PipelineConfig config,
             Progress progress, Termination termination) {
+        Stage stage = new Stage();
+        try {
+            return stages(items, contexts, interactions, keyRank, config, progress, termination, stage);
+        } catch (OutOfMemoryError e) {
+            // The stage's arrays are unreachable once the stack has unwound: say which stage it was.
+            throw MemoryGuard.ranOut(stage.name, stage.estimate);
+        }
+    }
+
+    /** The stage under way and its estimate, for the message when the heap runs out all the same. */
+    private static final class Stage {
+        String name = "reading the interactions";
+        long estimate;
+
+        void enter(String name, long estimate) {
+            this.name = name;
+            this.estimate = estimate;
+        }
+    }
+
+    private static PipelineResult stages(int items, int contexts, InteractionArrays interactions, int[] keyRank, PipelineConfig config,
+            Progress progress, Termination termination, Stage stage) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Long> peakHeap = new LinkedHashMap<>();
         Map<String, Long> estimated = new LinkedHashMap<>();
         int threads = config.concurrency();
         long prepare = Ppmi.prepareBytes(items, contexts, interactions.size(), threads);
         MemoryGuard.check("PPMI", prepare);
+        stage.enter("PPMI", prepare);
         HeapMeter.reset();
         long t0 = System.nanoTime();
         Ppmi.Prepared prepared = Ppmi.prepare(items, contexts, interactions.itemOf(), interactions.contextOf(), keyRank);
@@ -55,6 +78,7 @@ public final class Pipeline {
         HeadCounts counts = prepared.count(config.ppmi(), threads, progress, termination);
         long rest = prepared.estimateBytes(counts, config.ppmi(), threads);
         MemoryGuard.check("PPMI", rest);
+        stage.enter("PPMI", prepare + rest);
         estimated.put("ppmi", prepared.stageBytes(counts, config.ppmi(), threads));
         PpmiResult ppmi = prepared.compute(config.ppmi(), threads, progress, termination);
         prepared = null;
@@ -71,6 +95,7 @@ public final class Pipeline {
         estimated.put("svd", svdBytes);
         MemoryGuard.check("SVD", svdBytes,
                 available -> TruncatedSvd.fittingSettings(ppmi.size(), ppmi.nnz(), config.svd(), available));
+        stage.enter("SVD", svdBytes);
         HeapMeter.reset();
         t1 = System.nanoTime();
         SvdResult svd = TruncatedSvd.compute(ppmi.matrix(), config.svd(), threads, progress, termination);
@@ -81,6 +106,7 @@ public final class Pipeline {
         long embedBytes = Embeddings.estimateBytes(svd.u().rows(), svd.u().cols());
         estimated.put("embed", embedBytes);
         MemoryGuard.check("the embedding", embedBytes);
+        stage.enter("the embedding", embedBytes);
         HeapMeter.reset();
         t2 = System.nanoTime();
         DenseBlock e = Embeddings.scale(svd.u(), svd.singularValues(), config.sigmaPower());
@@ -93,6 +119,7 @@ public final class Pipeline {
         long spkBytes = SpikeCover.estimateBytes(e.rows(), maxF);
         estimated.put("spikes", spkBytes);
         MemoryGuard.check("Spk", spkBytes);
+        stage.enter("Spk", spkBytes);
         HeapMeter.reset();
         t3 = System.nanoTime();
         List<SpikeLevel> levels = new ArrayList<>(SpikeCover.compute(e, config.spikes(), threads, progress, termination));
