@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
@@ -16,7 +17,9 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import spiky.InvalidInputException;
 import spiky.Progress;
+import spiky.algo.Parallel;
 import spiky.algo.Termination;
+import spiky.algo.pipeline.PipelineConfig;
 import spiky.data.LongIntHashMap;
 
 /** Reads a finished dataset's items and interactions into {@link DatasetArrays}, in one read transaction. */
@@ -33,50 +36,82 @@ public final class DatasetReader {
      *              runs at several moments share one item order.
      */
     public static DatasetArrays read(GraphDatabaseService db, String dataset, Long until, Progress progress, Termination termination) {
+        return read(db, dataset, until, PipelineConfig.DEFAULT_CONCURRENCY, progress, termination);
+    }
+
+    /**
+     * As {@link #read(GraphDatabaseService, String, Long, Progress, Termination)}, on
+     * {@code concurrency} threads: ranges of items, each in a read transaction of its own, collect
+     * their context node ids, then one pass numbers the contexts in order of first appearance, so
+     * the arrays are the same whatever the concurrency. A dataset is not changed once it is ready,
+     * so the ranges' transactions see the same data. Transient heap: 8 bytes per interaction.
+     */
+    public static DatasetArrays read(GraphDatabaseService db, String dataset, Long until, int concurrency, Progress progress,
+            Termination termination) {
+        long[] itemNodes;
+        long expected;
         try (Transaction tx = db.beginTx()) {
             Node d = readyDataset(tx, dataset);
             if (until != null && !Boolean.TRUE.equals(d.getProperty("hasTimestamps", false))) {
                 throw InvalidInputException.parameter("until", "dataset '" + dataset + "' was imported without timestamps");
             }
-            long expected = ((Number) d.getProperty("interactions", 0L)).longValue();
-            List<Node> items = items(tx, dataset);
-            int n = items.size();
-            long[] itemNodes = new long[n];
-            Object[] ids = new Object[n];
-            int[] itemOf = new int[(int) expected];
-            int[] contextOf = new int[(int) expected];
-            LongIntHashMap contextIndex = new LongIntHashMap(1024);
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                Node item = items.get(i);
-                itemNodes[i] = item.getId();
-                ids[i] = item.getProperty("id");
-                for (Relationship r : item.getRelationships(Direction.OUTGOING, IN)) {
-                    if (until != null && ((Number) r.getProperty("timestamp", Long.MAX_VALUE)).longValue() > until) {
-                        continue;
+            expected = ((Number) d.getProperty("interactions", 0L)).longValue();
+            itemNodes = items(tx, dataset).stream().mapToLong(Node::getId).toArray();
+        }
+        int n = itemNodes.length;
+        Object[] ids = new Object[n];
+        int[] kept = new int[n];
+        int chunk = Parallel.chunk(n, concurrency);
+        long[][] contextNodes = new long[(n + chunk - 1) / chunk][];
+        AtomicInteger read = new AtomicInteger();
+        Parallel.forRange(n, concurrency, chunk, termination, (from, to) -> {
+            long[] ends = new long[(int) Math.min(Integer.MAX_VALUE - 8, expected * (to - from) / Math.max(1, n) + 16)];
+            int m = 0;
+            try (Transaction tx = db.beginTx()) {
+                for (int i = from; i < to; i++) {
+                    Node item = tx.getNodeById(itemNodes[i]);
+                    ids[i] = item.getProperty("id");
+                    for (Relationship r : item.getRelationships(Direction.OUTGOING, IN)) {
+                        if (until != null && ((Number) r.getProperty("timestamp", Long.MAX_VALUE)).longValue() > until) {
+                            continue;
+                        }
+                        if (m == ends.length) {
+                            ends = Arrays.copyOf(ends, m + (m >> 1) + 16);
+                        }
+                        ends[m++] = r.getEndNodeId();
+                        kept[i]++;
                     }
-                    long contextNode = r.getEndNodeId();
-                    int c = contextIndex.putIfAbsent(contextNode, contextIndex.size());
-                    if (c < 0) {
-                        c = contextIndex.size() - 1;
+                    if ((i & 1023) == 0) {
+                        termination.check();
                     }
-                    if (k == itemOf.length) {
-                        itemOf = Arrays.copyOf(itemOf, k * 2 + 16);
-                        contextOf = Arrays.copyOf(contextOf, k * 2 + 16);
-                    }
-                    itemOf[k] = i;
-                    contextOf[k] = c;
-                    k++;
-                }
-                if ((i & 1023) == 0) {
-                    termination.check();
-                    progress.report("reading " + dataset, i, n);
                 }
             }
-            progress.report("reading " + dataset, n, n);
-            return new DatasetArrays(dataset, itemNodes, ids, keyRank(ids), contextIndex.size(),
-                    Arrays.copyOf(itemOf, k), Arrays.copyOf(contextOf, k));
+            contextNodes[from / chunk] = m == ends.length ? ends : Arrays.copyOf(ends, m);
+            progress.report("reading " + dataset, read.addAndGet(to - from), n);
+        });
+        long total = 0;
+        for (long[] ends : contextNodes) {
+            total += ends.length;
         }
+        int[] itemOf = new int[(int) total];
+        int[] contextOf = new int[(int) total];
+        LongIntHashMap contextIndex = new LongIntHashMap(1024);
+        int k = 0;
+        for (int c = 0; c < contextNodes.length; c++) {
+            long[] ends = contextNodes[c];
+            contextNodes[c] = null;
+            int p = 0;
+            for (int i = c * chunk, to = Math.min(n, i + chunk); i < to; i++) {
+                for (int j = 0; j < kept[i]; j++) {
+                    int x = contextIndex.putIfAbsent(ends[p++], contextIndex.size());
+                    itemOf[k] = i;
+                    contextOf[k] = x < 0 ? contextIndex.size() - 1 : x;
+                    k++;
+                }
+            }
+        }
+        progress.report("reading " + dataset, n, n);
+        return new DatasetArrays(dataset, itemNodes, ids, keyRank(ids), contextIndex.size(), itemOf, contextOf);
     }
 
     /** The Dataset node of a dataset that finished importing; an error naming the parameter otherwise. */

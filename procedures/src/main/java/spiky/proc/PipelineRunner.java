@@ -55,8 +55,9 @@ public final class PipelineRunner {
             contexts = ((Number) d.getProperty("contexts", 0L)).longValue();
             interactions = ((Number) d.getProperty("interactions", 0L)).longValue();
         }
-        // The read keeps two int arrays per interaction and an id and a node id per item.
-        long read = 8L * interactions + 24L * items;
+        // The read keeps two int arrays per interaction and an id and a node id per item; while it
+        // numbers the contexts it also holds each interaction's context node id (DatasetReader).
+        long read = 16L * interactions + 24L * items;
         long ppmi = Ppmi.prepareBytes((int) Math.min(items, Integer.MAX_VALUE - 1), (int) Math.min(contexts, Integer.MAX_VALUE - 1),
                 interactions, config.concurrency());
         MemoryGuard.check("reading '" + dataset + "' (" + items + " items, " + interactions + " interactions) and its PPMI", read + ppmi);
@@ -68,7 +69,7 @@ public final class PipelineRunner {
         RunStore store = new RunStore(db, progress, termination);
         return store.failOnError(runId, () -> {
             long t0 = System.nanoTime();
-            DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
+            DatasetArrays data = DatasetReader.read(db, dataset, config.until(), config.concurrency(), progress, termination);
             long readMillis = (System.nanoTime() - t0) / 1_000_000;
             PipelineResult result = compute(data, config, progress, termination);
             long pairs = result.ppmi().nnz() / 2;
@@ -83,7 +84,7 @@ public final class PipelineRunner {
     static Row stats(GraphDatabaseService db, String dataset, PipelineConfig config, Progress progress, Termination termination) {
         refuseWhatCannotFit(db, dataset, config);
         long t0 = System.nanoTime();
-        DatasetArrays data = DatasetReader.read(db, dataset, config.until(), progress, termination);
+        DatasetArrays data = DatasetReader.read(db, dataset, config.until(), config.concurrency(), progress, termination);
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
         return row(null, dataset, config, compute(data, config, progress, termination), 0, "not written", readMillis);
     }
