@@ -92,9 +92,10 @@ public final class TruncatedSvd {
     /**
      * For a refusal: the settings closest to {@code config} whose estimate fits {@code available}
      * bytes, in the user's words. Block Krylov's basis (n × ⌈(q + 7)·k/4⌉ doubles) is what grows
-     * with n: at 2 M rows the default basis alone is 8 GB, so a smaller q, which keeps the method's
-     * accuracy better than randomized's at far less memory than a bigger heap, comes first; then the
-     * randomized method. Null when neither fits.
+     * with n: at 2 M rows the default basis alone is 8 GB. A smaller q fits, at a cost in accuracy
+     * on the lower singular values that bench/krylov-basis.sh measured (on a 116k-item DCBM, q = 3
+     * is 1.4e-2 off on the top 64 and 7.4e-2 on all 128, about randomized's 1.7e-2 on both); the
+     * randomized method needs about half the heap but many more products. Null when neither fits.
      */
     public static String fittingSettings(int n, long nnz, SvdConfig config, long available) {
         StringBuilder s = new StringBuilder();
@@ -106,7 +107,7 @@ public final class TruncatedSvd {
                     BlockKrylovSvd.Plan plan = BlockKrylovSvd.plan(smaller, n);
                     s.append("It fits with powerIterations: ").append(q).append(" (a Krylov basis of ")
                             .append((long) plan.blocks() * plan.blockSize()).append(" columns, about ")
-                            .append(MemoryGuard.human(bytes)).append(')');
+                            .append(MemoryGuard.human(bytes)).append("; less accurate on the lower singular values)");
                     break;
                 }
             }
@@ -115,7 +116,7 @@ public final class TruncatedSvd {
             long bytes = estimateBytes(n, nnz, config.withMethod(SvdMethod.RANDOMIZED));
             if (bytes <= available) {
                 s.append(s.length() == 0 ? "It fits with" : ", or with").append(" method: 'randomized' (about ")
-                        .append(MemoryGuard.human(bytes)).append(", less accurate)");
+                        .append(MemoryGuard.human(bytes)).append("; the paper's method, many more products)");
             }
         }
         return s.length() == 0 ? null : s.append('.').toString();

@@ -30,7 +30,7 @@ class SvdFitsTest {
         SvdConfig config = SvdConfig.DEFAULTS;
         long randomized = TruncatedSvd.estimateBytes(N, NNZ, config.withMethod(SvdMethod.RANDOMIZED));
         assertTrue(randomized < TruncatedSvd.estimateBytes(N, NNZ, withQ(config, 0)));
-        assertEquals("It fits with method: 'randomized' (about " + spiky.algo.MemoryGuard.human(randomized) + ", less accurate).",
+        assertEquals("It fits with method: 'randomized' (about " + spiky.algo.MemoryGuard.human(randomized) + "; the paper's method, many more products).",
                 TruncatedSvd.fittingSettings(N, NNZ, config, randomized));
     }
 
