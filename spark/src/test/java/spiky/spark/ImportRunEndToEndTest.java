@@ -2,23 +2,13 @@ package spiky.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +21,16 @@ import spiky.data.Interactions;
  * The round trip a user makes, with the real server CLI in its own JVM (its classpath cannot
  * share one with Spark): import a dataset, run the Spark job on the same file, import-run its
  * directory, then the database's own pipeline on the same dataset, and the HTTP reports of both
- * runs. The server jar is built before this module in the root build (mvn -B verify); run alone
- * (-pl spark) the test says it is skipped.
+ * runs (the child processes: {@link ServerProcess}).
  */
 @Tag("process")
 class ImportRunEndToEndTest {
-    private static final Path SERVER_JAR = Path.of("../server/target/spiky-server.jar").toAbsolutePath().normalize();
-    private final int apiPort = freePort();
-
     @TempDir
     Path dir;
 
     @Test
     void aSparkRunImportedIntoTheDatabaseServesTheSameReportsAsThePipelineRun() throws Exception {
-        assumeTrue(Files.isRegularFile(SERVER_JAR), "skipped: " + SERVER_JAR + " is absent (build from the root: mvn -B verify, "
-                + "or mvn -pl server -am package first)");
+        ServerProcess.assumeBuilt();
         Interactions d = new DcbmGenerator(new DcbmConfig(4, 400, 1200, 0.05, 1.5, 1.0, 10, 30, 11), Progress.NONE).generate().interactions();
         Path csv = Reference.writeCsv(d, dir.resolve("dcbm.csv"), "");
         Path truth = dir.resolve("truth.csv");
@@ -55,7 +40,7 @@ class ImportRunEndToEndTest {
         }
         Files.writeString(truth, t);
         Path data = dir.resolve("data");
-        cli(0, "import", "--data", data.toString(), "--dataset", "dcbm", "--format", "csv", "--path", csv.toString(), "--items",
+        ServerProcess.cli(0, "import", "--data", data.toString(), "--dataset", "dcbm", "--format", "csv", "--path", csv.toString(), "--items",
                 truth.toString());
 
         Path out = dir.resolve("spark-run");
@@ -69,21 +54,16 @@ class ImportRunEndToEndTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("items.csv")));
         lines.set(3, lines.get(3).replaceFirst(",[^,]*$", ",oops"));
         Files.write(damaged.resolve("items.csv"), lines);
-        String refused = cli(2, "import-run", "--data", data.toString(), "--dataset", "dcbm", "--from", damaged.toString());
+        String refused = ServerProcess.cli(2, "import-run", "--data", data.toString(), "--dataset", "dcbm", "--from", damaged.toString());
         assertTrue(refused.contains(damaged.resolve("items.csv") + ":4: 'oops' in column 'e31' is not a number"), refused);
 
-        String imported = cli(0, "import-run", "--data", data.toString(), "--dataset", "dcbm", "--from", out.toString());
+        String imported = ServerProcess.cli(0, "import-run", "--data", data.toString(), "--dataset", "dcbm", "--from", out.toString());
         assertTrue(imported.contains("Imported run dcbm-1 of dcbm"), imported);
-        cli(0, "pipeline", "--data", data.toString(), "--dataset", "dcbm", "-c", "rank=32", "-c", "spkDims=8,16,32", "-c", "concurrency=2");
+        ServerProcess.cli(0, "pipeline", "--data", data.toString(), "--dataset", "dcbm", "-c", "rank=32", "-c", "spkDims=8,16,32", "-c", "concurrency=2");
 
-        Process server = new ProcessBuilder(java("serve", "--data", data.toString(), "--port", Integer.toString(apiPort),
-                "--bolt-port", Integer.toString(freePort()), "--neo4j-http-port", Integer.toString(freePort()), "--default-dataset", ""))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            waitForHealth(http, server);
-            JsonNode spark = get(http, "/api/runs/dcbm-1");
-            JsonNode db = get(http, "/api/runs/dcbm-2");
+        try (ServerProcess server = ServerProcess.serve(data, dir.resolve("server.log"))) {
+            JsonNode spark = server.get("/api/runs/dcbm-1");
+            JsonNode db = server.get("/api/runs/dcbm-2");
             assertEquals("finished", spark.path("status").asText());
             assertEquals("spark", spark.path("computedBy").asText());
             assertEquals(db.path("n").asLong(), spark.path("n").asLong());
@@ -97,27 +77,22 @@ class ImportRunEndToEndTest {
             }
             assertEquals(run.levels().get(1).peaks(), spark.path("spkTable").get(1).path("peaks").asInt());
             // The reports take it like a run made inside the database: same spikes, same sizes.
-            assertEquals(sizes(get(http, "/api/runs/dcbm-2/coverage?f=16")), sizes(get(http, "/api/runs/dcbm-1/coverage?f=16")));
-            JsonNode communities = get(http, "/api/runs/dcbm-1/communities?f=16");
+            assertEquals(sizes(server.get("/api/runs/dcbm-2/coverage?f=16")), sizes(server.get("/api/runs/dcbm-1/coverage?f=16")));
+            JsonNode communities = server.get("/api/runs/dcbm-1/communities?f=16");
             assertTrue(communities.toString().contains("peak"), communities.toString());
             // The run keeps the job's PPMI matrix as its set: PPMI degrees, the communities' degree
             // columns and the fitted DCBM of /truth are those of the database's run.
             assertEquals(db.path("pairsPositive").asLong(), spark.path("ppmiRelationships").asLong(), "every pair written");
             assertEquals("dcbm-1", spark.path("ppmiRun").asText());
             for (String report : List.of("degrees?f=16", "communities?f=16", "communities?f=32", "truth?f=16")) {
-                JsonNode a = get(http, "/api/runs/dcbm-2/" + report);
-                JsonNode b = get(http, "/api/runs/dcbm-1/" + report);
+                JsonNode a = server.get("/api/runs/dcbm-2/" + report);
+                JsonNode b = server.get("/api/runs/dcbm-1/" + report);
                 assertSame(a, b, report, 1e-6);
             }
-            assertTrue(get(http, "/api/runs/dcbm-1/degrees?f=16").toString().matches("(?s).*\"ppmiDegree\":[1-9].*"), "PPMI degrees not 0");
-            assertEquals(200, status(http, "/api/runs/dcbm-1/points?f=16&x=0&y=1"));
-            assertEquals(200, status(http, "/api/runs/dcbm-1/sweep?step=8"));
-            assertEquals(200, status(http, "/api/runs/dcbm-1/items/" + run.items()[0] + "/similar?k=5"));
-        } finally {
-            server.destroy();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            assertTrue(server.get("/api/runs/dcbm-1/degrees?f=16").toString().matches("(?s).*\"ppmiDegree\":[1-9].*"), "PPMI degrees not 0");
+            assertEquals(200, server.status("/api/runs/dcbm-1/points?f=16&x=0&y=1"));
+            assertEquals(200, server.status("/api/runs/dcbm-1/sweep?step=8"));
+            assertEquals(200, server.status("/api/runs/dcbm-1/items/" + run.items()[0] + "/similar?k=5"));
         }
     }
 
@@ -150,71 +125,9 @@ class ImportRunEndToEndTest {
         }
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static List<Long> sizes(JsonNode coverage) {
         List<Long> out = new ArrayList<>();
         coverage.findValues("size").forEach(v -> out.add(v.asLong()));
         return out;
-    }
-
-    private static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-jar", SERVER_JAR.toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /** Runs the server CLI to its end and returns its output; fails on another exit status. */
-    private String cli(int expectedStatus, String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java(args)).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(600, TimeUnit.SECONDS), "spiky " + args[0] + " finished");
-        assertEquals(expectedStatus, p.exitValue(), () -> "spiky " + String.join(" ", args) + ":\n" + output);
-        return output;
-    }
-
-    private void waitForHealth(HttpClient http, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            assertTrue(server.isAlive(), () -> "the server stopped: " + read(dir.resolve("server.log")));
-            try {
-                if (status(http, "/api/health") == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the server did not answer in 240 s: " + read(dir.resolve("server.log")));
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private int status(HttpClient http, String path) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).timeout(Duration.ofSeconds(120)).build();
-        return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private JsonNode get(HttpClient http, String path) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).timeout(Duration.ofSeconds(120)).build();
-        HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
-        JsonNode body = new ObjectMapper().readTree(response.body());
-        return body.has("run") && path.matches("/api/runs/[^/]+") ? body.get("run") : body;
     }
 }
