@@ -112,22 +112,6 @@ final class ServerProcess implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    /** Starts a pipeline run of {@code dataset} over the API and waits for it to finish; returns the run. */
-    JsonNode pipelineRun(String dataset, String configJson) throws Exception {
-        String id = post("/api/datasets/" + dataset + "/runs", configJson, 202).path("run").asText();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (System.nanoTime() < deadline) {
-            JsonNode run = get("/api/runs/" + id);
-            String status = run.path("status").asText();
-            if (status.equals("finished")) {
-                return run;
-            }
-            assertTrue(status.equals("running") || status.equals("queued"), () -> "run " + id + ": " + run);
-            Thread.sleep(250);
-        }
-        throw new AssertionError("run " + id + " did not finish in 300 s");
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
