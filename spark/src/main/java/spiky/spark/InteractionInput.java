@@ -27,7 +27,7 @@ import spiky.data.LineProblem;
 
 /**
  * Reads the job's input into one frame of interaction rows {@code (item string, context string,
- * timestamp long?, weight double?)}: the csv interchange (gzip allowed: Hadoop decompresses by the
+ * timestamp long?, weight double?, line long)}: the csv interchange (gzip allowed: Hadoop decompresses by the
  * file's suffix) or Parquet with those columns. Every row is checked before anything is computed;
  * the first bad one is refused with the file and its line (csv) or row (Parquet). A csv line is
  * parsed by spiky-algo's {@link InterchangeLine}, the importer's parser, so both accept and refuse
@@ -46,6 +46,30 @@ final class InteractionInput {
 
     /** The rows, and whether the source has the optional columns at all. */
     record Input(String source, Dataset<Row> rows, boolean hasTimestamps, boolean hasWeights) {}
+
+    /** Where the job's interactions come from: a file ({@link #file}) or a running spiky ({@link Neo4jInput}). */
+    interface Source {
+        /** What run.json records as the input, and what messages name. */
+        String describe();
+
+        /** The checked rows in {@link #SCHEMA}; refuses bad input before anything is computed. */
+        Input read(SparkSession spark);
+    }
+
+    /** The csv interchange or Parquet at {@code path}. */
+    static Source file(String path) {
+        return new Source() {
+            @Override
+            public String describe() {
+                return path;
+            }
+
+            @Override
+            public Input read(SparkSession spark) {
+                return InteractionInput.read(spark, path);
+            }
+        };
+    }
 
     static Input read(SparkSession spark, String path) {
         checkExists(spark, path);

@@ -44,12 +44,13 @@ final class SparkPipeline {
             int matrixProducts, long nnz, List<SpikeLevel> levels, Map<String, Long> counts, Map<String, Long> millis,
             Dataset<Row> ppmiPairs) {}
 
-    static Run run(SparkSession spark, String input, JobSettings settings, Progress progress) {
+    static Run run(SparkSession spark, InteractionInput.Source source, JobSettings settings, Progress progress) {
         PipelineConfig config = settings.pipeline();
         Map<String, Long> millis = new LinkedHashMap<>();
         long t = System.nanoTime();
+        String input = source.describe();
         progress.report("reading " + input, 0, -1);
-        InteractionInput.Input in = InteractionInput.read(spark, input);
+        InteractionInput.Input in = source.read(spark);
         millis.put("read", lap(t));
 
         t = System.nanoTime();

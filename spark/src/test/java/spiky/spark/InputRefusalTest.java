@@ -55,6 +55,34 @@ class InputRefusalTest {
     }
 
     @Test
+    void boltOptionsAreCheckedBeforeAnythingConnects() throws Exception {
+        Path password = Files.writeString(dir.resolve("pw"), "  secret-password\n");
+        SparkJob.Arguments a = SparkJob.parse(new String[] {"--neo4j", "bolt://localhost:7687", "--dataset", "dcbm", "--neo4j-password-file",
+                password.toString(), "--neo4j-partitions", "3", "--out", "o"});
+        assertEquals("dataset 'dcbm' at bolt://localhost:7687", a.source().describe());
+        assertEquals(3, a.neo4j().partitions());
+        assertFalse(a.neo4j().toString().contains("secret"), "the password is never printed");
+        assertEquals("--neo4j needs --dataset NAME", message("--neo4j", "bolt://localhost:7687", "--out", "o").lines().findFirst().orElseThrow());
+        assertTrue(message("--input", "f.csv", "--dataset", "dcbm", "--out", "o").startsWith("--dataset, --neo4j-user, --neo4j-password-file"));
+        assertTrue(message("--input", "f.csv", "--neo4j", "bolt://h:1", "--dataset", "d", "--out", "o").startsWith("--out and one of --input or --neo4j"));
+        assertTrue(message("--neo4j", "http://localhost:7474", "--dataset", "dcbm", "--out", "o").startsWith("Invalid value for `neo4j`: 'http://localhost:7474' is not a Bolt URL"));
+        assertTrue(message("--neo4j", "bolt://localhost:7687", "--dataset", "x' OR 1=1 //", "--neo4j-password-file", password.toString(), "--out", "o")
+                .startsWith("Invalid value for `dataset`: 'x' OR 1=1 //' is not a valid dataset name"));
+        assertEquals("Invalid value for `neo4j-partitions`: 0 is not in [1, 10000]", message("--neo4j", "bolt://localhost:7687", "--dataset", "dcbm",
+                "--neo4j-password-file", password.toString(), "--neo4j-partitions", "0", "--out", "o"));
+        assertTrue(message("--neo4j", "bolt://localhost:7687", "--dataset", "dcbm", "--neo4j-password-file", dir.resolve("absent").toString(),
+                "--out", "o").startsWith("Invalid value for `neo4j-password-file`: cannot read " + dir.resolve("absent")));
+        // One partition reads unordered; several page an ordered query (the connector appends SKIP/LIMIT).
+        assertFalse(Neo4jInput.query("dcbm", 1).contains("ORDER BY"));
+        assertTrue(Neo4jInput.query("dcbm", 4).endsWith("ORDER BY line, id(c)"));
+        assertTrue(Neo4jInput.query("dcbm", 1).startsWith("MATCH (i:Item {dataset: 'dcbm'})-[r:IN]->(c:Context) RETURN"));
+    }
+
+    private static String message(String... args) {
+        return assertThrows(InvalidInputException.class, () -> SparkJob.parse(args)).getMessage();
+    }
+
+    @Test
     void configValuesReadAsTheConfigMapTakesThem() {
         assertEquals(64L, JobSettings.value("64"));
         assertEquals(0.85, JobSettings.value("0.85"));
