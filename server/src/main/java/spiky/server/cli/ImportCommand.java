@@ -91,8 +91,7 @@ final class ImportCommand implements Callable<Integer> {
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             DatasetImporter importer = new DatasetImporter(database.db(), progress);
             input = importer.readAll(request);
-            long store = database.db().executeTransactionally("MATCH (n) WITH count(n) AS n MATCH ()-[r]->() RETURN n + count(r) AS c",
-                    Map.of(), r -> ((Number) r.next().get("c")).longValue());
+            long store = count(database, "MATCH (n) RETURN count(n) AS c") + count(database, "MATCH ()-[r]->() RETURN count(r) AS c");
             long added = (long) input.data().itemCount() + input.data().contextCount() + input.data().size() + 1;
             boolean exists = database.db().executeTransactionally("MATCH (d:Dataset {name: $name}) RETURN count(d) > 0 AS e",
                     Map.of("name", request.dataset()), r -> (Boolean) r.next().get("e"));
@@ -106,6 +105,10 @@ final class ImportCommand implements Callable<Integer> {
         }
         BulkDatasetImport.Rebuilt rebuilt = BulkRun.underLock(data.dir(), () -> new BulkDatasetImport(progress).rebuild(data.dir(), request, input));
         report(rebuilt, progress);
+    }
+
+    private static long count(SpikyDatabase database, String query) {
+        return database.db().executeTransactionally(query, Map.of(), r -> ((Number) r.next().get("c")).longValue());
     }
 
     private void report(BulkDatasetImport.Rebuilt rebuilt, TerminalProgress progress) {
