@@ -218,6 +218,15 @@ class RebuildTest {
         assertFalse(Files.exists(data.resolve(BulkImporter.STAGING)), "the copy it read is gone");
         assertEquals(before, DataDirectoryFiles.digests(data), "a name the store has: every file as it was");
 
+        try (SpikyDatabase running = SpikyDatabase.open(DatabaseOptions.local(data))) {
+            CliRun locked = CliRun.of("import", "--data", data.toString(), "--mode", "rebuild", "--dataset", "second", "--format", "csv",
+                    "--path", plays.toString());
+            assertEquals(Main.USER_ERROR, locked.status());
+            assertTrue(locked.err().contains("is in use: its store is locked by pid " + ProcessHandle.current().pid()), locked.err());
+            assertFalse(Files.exists(data.resolve(BulkImporter.STAGING)), "refused before copying anything");
+        }
+        before = DataDirectoryFiles.digests(data); // that opening checkpointed the store
+
         CliRun replace = CliRun.of("import", "--data", data.toString(), "--mode", "rebuild", "--replace", "--dataset", "plays", "--format",
                 "csv", "--path", plays.toString());
         assertEquals(Main.USER_ERROR, replace.status());

@@ -64,7 +64,14 @@ public final class StoreRebuild {
     }
 
     /** What a rebuild did, for the summary and the benchmark. */
-    public record Result(long storeNodes, long storeRelationships, double copySeconds, double writeSeconds) {}
+    /**
+     * @param copySeconds  copying the old store to the staging directory
+     * @param openSeconds  starting a DBMS on the copy and shutting it down
+     * @param importSeconds the batch importer, reading the copy as it writes
+     * @param writeSeconds all of it, until the new store is swapped in
+     */
+    public record Result(long storeNodes, long storeRelationships, double copySeconds, double openSeconds, double importSeconds,
+            double writeSeconds) {}
 
     /** Refuses what a rebuild cannot do before any reading: there must be a store to rebuild. */
     public static void checkHasStore(Path dataDir) {
@@ -105,7 +112,10 @@ public final class StoreRebuild {
             long storeNodes;
             long storeRelationships;
             List<String> schema;
+            long opening = System.nanoTime();
             DatabaseManagementService dbms = open(source);
+            double importSeconds;
+            double openSeconds;
             try {
                 GraphDatabaseService db = dbms.database(NeoBatchImport.DATABASE);
                 checkAbsent(db, name);
@@ -113,10 +123,13 @@ public final class StoreRebuild {
                 StoreStream stream = new StoreStream(db, new BulkGraph(name, data, extra, 0.0), progress);
                 storeNodes = stream.storeNodes();
                 storeRelationships = stream.storeRelationships();
+                long importing = System.nanoTime();
                 NeoBatchImport.write(staging, stream, "writing the store (rebuild)", progress);
+                importSeconds = (System.nanoTime() - importing) / 1e9;
             } finally {
                 dbms.shutdown();
             }
+            openSeconds = (System.nanoTime() - opening) / 1e9 - importSeconds;
             Path fresh = staging.resolve(BulkImporter.STORE);
             // Everything else of the old store's data folder (the system database with its users and passwords) comes as it is.
             copy(source.resolve(BulkImporter.STORE), fresh, Set.copyOf(REBUILT), "copying the system database (rebuild)");
@@ -124,7 +137,7 @@ public final class StoreRebuild {
             double writeSeconds = (System.nanoTime() - started) / 1e9;
             BulkImporter.writePending(fresh, name, started);
             StoreSwap.swap(dataDir);
-            return new Result(storeNodes, storeRelationships, copySeconds, writeSeconds);
+            return new Result(storeNodes, storeRelationships, copySeconds, openSeconds, importSeconds, writeSeconds);
         } catch (IOException e) {
             UncheckedIOException failure = new UncheckedIOException("rebuild in " + staging + " failed: " + e.getMessage(), e);
             clearUnlessSwapping(dataDir, failure);
