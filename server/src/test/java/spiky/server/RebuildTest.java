@@ -243,7 +243,8 @@ class RebuildTest {
     void autoRebuildsWhenTheNewDatasetIsLargeAgainstTheStoreAndWritesTransactionallyOtherwise() throws IOException {
         assertEquals(ImportMode.TRANSACTIONAL, ImportMode.onStore(1_000_000, 100_000), "a tenth of the store: transactions");
         assertEquals(ImportMode.REBUILD, ImportMode.onStore(1_000_000, 1_000_000), "as big as the store: rebuild");
-        assertEquals(ImportMode.TRANSACTIONAL, ImportMode.onStore(1_000, ImportMode.REBUILD_MIN_ENTITIES - 1), "below the floor: transactions");
+        assertEquals(ImportMode.TRANSACTIONAL, ImportMode.onStore(0, ImportMode.REBUILD_MIN_ENTITIES - 1), "below the floor: transactions");
+        assertEquals(ImportMode.REBUILD, ImportMode.onStore(0, ImportMode.REBUILD_MIN_ENTITIES), "at the floor on an empty store: rebuild");
 
         Path small = dir.resolve("small.csv");
         Files.writeString(small, "item,context\na,b\na,c\nb,c\n");
