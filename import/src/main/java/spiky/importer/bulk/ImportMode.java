@@ -18,15 +18,15 @@ public enum ImportMode {
 
     /**
      * auto rebuilds when the new dataset brings at least {@code REBUILD_MIN_ENTITIES + REBUILD_SHARE ×}
-     * the store's nodes and relationships. Fitted to bench/rebuild.sh (bench/RESULTS.md): a
-     * rebuild costs about 8.5 µs per entity of the store and 22 µs per added one, a transactional
-     * import about 112 µs per added entity, and their fixed costs (JVM, DBMS starts, the schema
-     * build) differ by about 4 s, so they break even near 45,000 + 0.094 × the store. Measured with
-     * the transactional writer of then: a faster one moves both constants up.
+     * the store's nodes and relationships. Fitted to two runs of bench/rebuild.sh (bench/RESULTS.md):
+     * a rebuild costs about 71 s + 4.9 µs per entity of the store + 8 µs per added one, a
+     * transactional import about 54 s + 113 µs per added entity (whole processes on a loaded
+     * 2-core machine), so they break even near 160,000 + 0.047 × the store. Measured with the
+     * transactional writer of then: a faster one moves both constants up.
      */
-    public static final double REBUILD_SHARE = 0.1;
+    public static final double REBUILD_SHARE = 0.05;
     /** See {@link #REBUILD_SHARE}. */
-    public static final long REBUILD_MIN_ENTITIES = 50_000;
+    public static final long REBUILD_MIN_ENTITIES = 150_000;
 
     public String cliName() {
         return name().toLowerCase(java.util.Locale.ROOT);
