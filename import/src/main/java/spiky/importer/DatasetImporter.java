@@ -27,17 +27,33 @@ public final class DatasetImporter {
     }
 
     public ImportSummary run(ImportRequest request) {
+        return write(readAll(request), request);
+    }
+
+    /** The input read and checked, with what the Dataset node will record of it and how long reading took. */
+    public record ReadInput(Format format, InteractionReader reader, Interactions data, Map<String, Object> properties, double readSeconds) {
+        /** The summary of writing it as {@code request}'s dataset in {@code writeSeconds}. */
+        public ImportSummary summary(ImportRequest request, double writeSeconds) {
+            return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
+                    data.contextCount(), data.rowsSkipped(), data.duplicates(), reader.options(), readSeconds, writeSeconds);
+        }
+    }
+
+    /** Reads and checks the whole input of {@code request} without touching the database (which may be null). */
+    public ReadInput readAll(ImportRequest request) {
         DatasetNames.check(request.dataset());
         Format format = Format.parse(request.format());
         long started = System.nanoTime();
         InteractionReader reader = format.reader(request.options());
         Interactions data = read(reader, request);
-        long read = System.nanoTime();
-        Map<String, Object> properties = datasetProperties(format, request, reader);
-        new DatasetWriter(db, DatasetWriter.DEFAULT_BATCH, progress).write(request.dataset(), data, properties, request.replace());
-        long written = System.nanoTime();
-        return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
-                data.contextCount(), data.rowsSkipped(), data.duplicates(), reader.options(), (read - started) / 1e9, (written - read) / 1e9);
+        return new ReadInput(format, reader, data, datasetProperties(format, request, reader), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Writes what {@link #readAll} read through transactions (whole or not at all). */
+    public ImportSummary write(ReadInput input, ImportRequest request) {
+        long started = System.nanoTime();
+        new DatasetWriter(db, DatasetWriter.DEFAULT_BATCH, progress).write(request.dataset(), input.data(), input.properties(), request.replace());
+        return input.summary(request, (System.nanoTime() - started) / 1e9);
     }
 
     /** What the Dataset node records of where its data came from, whichever path writes it. */

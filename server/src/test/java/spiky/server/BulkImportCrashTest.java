@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -59,9 +54,9 @@ class BulkImportCrashTest {
 
     @Test
     void killedWhileReadingTheDirectoryIsAsItWas() throws Exception {
-        Map<String, String> before = tree(data);
+        Map<String, String> before = DataDirectoryFiles.digests(data);
         killAfter("reading big.csv", 0);
-        assertEquals(before, tree(data), "every file as it was, nothing added but the staging directory");
+        assertEquals(before, DataDirectoryFiles.digests(data), "every file as it was, nothing added but the staging directory");
         assertFalse(Files.exists(data.resolve(BulkImporter.STORE)));
         importAgainAndCheckWhole();
     }
@@ -70,14 +65,14 @@ class BulkImportCrashTest {
     void killedAtAnyMomentOfTheWriteTheDirectoryIsAsItWasOrHoldsTheWholeDataset() throws Exception {
         int untouched = 0;
         for (long delay : new long[] {0, 1_500, 4_000}) {
-            Map<String, String> before = tree(data);
+            Map<String, String> before = DataDirectoryFiles.digests(data);
             killAfter("writing the store (bulk)", delay);
             if (Files.exists(data.resolve(BulkImporter.STORE))) {
                 // the kill came after the rename: the store is the whole dataset
                 checkWhole();
             } else {
                 untouched++;
-                assertEquals(before, tree(data), "killed " + delay + " ms into the write: every file as it was");
+                assertEquals(before, DataDirectoryFiles.digests(data), "killed " + delay + " ms into the write: every file as it was");
             }
             importAgainAndCheckWhole();
             deleteStore();
@@ -117,31 +112,6 @@ class BulkImportCrashTest {
             for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    /** Every file under the data directory with a digest of its content, the staging directory, the lock file and Neo4j's logs aside. */
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.toList()) {
-                String rel = root.relativize(p).toString();
-                if (rel.startsWith(BulkImporter.STAGING) || rel.equals("spiky.pid") || rel.startsWith("logs")) {
-                    continue;
-                }
-                out.put(rel, Files.isDirectory(p) ? "dir" : digest(p));
-            }
-        }
-        return out;
-    }
-
-    private static String digest(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -193,6 +193,6 @@ class BulkImportTest {
         Files.writeString(f, "item,context\na,b\n");
         CliRun r = CliRun.of("import", "--data", dir.resolve("d").toString(), "--mode", "fast", "--dataset", "x", "--format", "csv", "--path", f.toString());
         assertEquals(Main.USER_ERROR, r.status());
-        assertTrue(r.err().contains("mode") && r.err().contains("'fast'") && r.err().contains("[auto, bulk, transactional]"), r.err());
+        assertTrue(r.err().contains("mode") && r.err().contains("'fast'") && r.err().contains("[auto, bulk, transactional, rebuild]"), r.err());
     }
 }

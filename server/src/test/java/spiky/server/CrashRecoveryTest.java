@@ -58,7 +58,7 @@ class CrashRecoveryTest {
                 w.write((i * 7919 % 20000) + "," + (i / 5) + "\n");
             }
         }
-        killAt("writing interactions", "import", "--data", data.toString(), "--dataset", "big", "--format", "csv", "--path", csv.toString());
+        killAt("writing interactions", "import", "--data", data.toString(), "--mode", "transactional", "--dataset", "big", "--format", "csv", "--path", csv.toString());
         checkAfterRestart(db -> {
             long datasets = count(db, "MATCH (d:Dataset {name: 'big'}) RETURN count(d) AS c");
             long items = count(db, "MATCH (i:Item {dataset: 'big'}) RETURN count(i) AS c");

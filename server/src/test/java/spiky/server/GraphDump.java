@@ -40,6 +40,25 @@ final class GraphDump {
         });
     }
 
+    /** Every node by its internal id: its labels and properties as {@link #nodes} writes them. */
+    static Map<Long, String> nodesById(SpikyDatabase db) {
+        return db.db().executeTransactionally("MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS p", Map.of(), r -> {
+            Map<Long, String> out = new TreeMap<>();
+            r.forEachRemaining(row -> out.put((Long) row.get("id"), row.get("labels") + " " + typed(row.get("p"))));
+            return out;
+        });
+    }
+
+    /** Every relationship as its end nodes' internal ids, type and properties, sorted. */
+    static List<String> relationshipsByNodeIds(SpikyDatabase db) {
+        return db.db().executeTransactionally("MATCH (a)-[r]->(b) RETURN id(a) AS a, type(r) AS t, properties(r) AS p, id(b) AS b", Map.of(), r -> {
+            List<String> out = new ArrayList<>();
+            r.forEachRemaining(row -> out.add(row.get("a") + "-[" + row.get("t") + " " + typed(row.get("p")) + "]->" + row.get("b")));
+            out.sort(null);
+            return out;
+        });
+    }
+
     static List<String> schema(SpikyDatabase db) {
         return db.db().executeTransactionally("SHOW INDEXES YIELD name, type, labelsOrTypes, properties, owningConstraint, state "
                 + "RETURN name, type, labelsOrTypes, properties, owningConstraint, state", Map.of(), r -> {
@@ -62,6 +81,11 @@ final class GraphDump {
     }
 
     private static String value(Object v) {
-        return v == null ? "null" : v + ":" + v.getClass().getSimpleName();
+        if (v == null) {
+            return "null";
+        }
+        // arrays by their elements (float[] vectors, string lists), not by identity
+        String text = v.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] {v}) : v.toString();
+        return text + ":" + v.getClass().getSimpleName();
     }
 }

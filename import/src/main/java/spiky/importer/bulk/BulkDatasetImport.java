@@ -1,19 +1,17 @@
 package spiky.importer.bulk;
 
 import java.nio.file.Path;
-import java.util.Map;
 import spiky.Progress;
-import spiky.data.Interactions;
 import spiky.graph.DatasetNames;
 import spiky.importer.DatasetImporter;
 import spiky.importer.Format;
 import spiky.importer.ImportRequest;
 import spiky.importer.ImportSummary;
-import spiky.importer.InteractionReader;
 
 /**
- * {@code spiky import --mode bulk}: reads and checks the whole input as the transactional import
- * does (same readers, same messages), then builds the new store with {@link BulkImporter}.
+ * {@code spiky import --mode bulk} and {@code --mode rebuild}: reads and checks the whole input as
+ * the transactional import does (same readers, same messages), then builds the new store with
+ * {@link BulkImporter} (a data directory without a store) or {@link StoreRebuild} (one with).
  */
 public final class BulkDatasetImport {
     private final Progress progress;
@@ -24,16 +22,30 @@ public final class BulkDatasetImport {
 
     public ImportSummary run(Path dataDir, ImportRequest request) {
         DatasetNames.check(request.dataset());
-        Format format = Format.parse(request.format());
+        Format.parse(request.format());
         BulkImporter.checkEmpty(dataDir);
-        long started = System.nanoTime();
         // Reading touches no database: the importer's read step is used without one.
-        InteractionReader reader = format.reader(request.options());
-        Interactions data = new DatasetImporter(null, progress).read(reader, request);
-        double readSeconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Object> properties = DatasetImporter.datasetProperties(format, request, reader);
-        double writeSeconds = new BulkImporter(progress).write(dataDir, request.dataset(), data, properties);
-        return new ImportSummary(request.dataset(), format.cliName(), data.rowsRead(), data.size(), data.itemCount(),
-                data.contextCount(), data.rowsSkipped(), data.duplicates(), reader.options(), readSeconds, writeSeconds);
+        DatasetImporter.ReadInput input = new DatasetImporter(null, progress).readAll(request);
+        double writeSeconds = new BulkImporter(progress).write(dataDir, request.dataset(), input.data(), input.properties());
+        return input.summary(request, writeSeconds);
+    }
+
+    /** A rebuild with its summary. */
+    public record Rebuilt(ImportSummary summary, StoreRebuild.Result result) {}
+
+    /** Reads and checks the input, then rebuilds the data directory's store with it added. */
+    public Rebuilt rebuild(Path dataDir, ImportRequest request) {
+        DatasetNames.check(request.dataset());
+        Format.parse(request.format());
+        StoreRebuild.checkHasStore(dataDir);
+        StoreRebuild.checkNotReplacing(request.replace());
+        return rebuild(dataDir, request, new DatasetImporter(null, progress).readAll(request));
+    }
+
+    /** Rebuilds the data directory's store with an input already read and checked. */
+    public Rebuilt rebuild(Path dataDir, ImportRequest request, DatasetImporter.ReadInput input) {
+        StoreRebuild.checkNotReplacing(request.replace());
+        StoreRebuild.Result result = new StoreRebuild(progress).write(dataDir, request.dataset(), input.data(), input.properties());
+        return new Rebuilt(input.summary(request, result.writeSeconds()), result);
     }
 }

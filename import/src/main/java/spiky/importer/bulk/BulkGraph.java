@@ -138,6 +138,61 @@ public final class BulkGraph {
         }
     }
 
+    /** This dataset as the importer's whole input: node ids from 0. */
+    public BulkSource source() {
+        return source(() -> 0L);
+    }
+
+    /**
+     * This dataset as part of the importer's input, its node {@code k} being the store's node
+     * {@code base + k}; {@code base} is read as each entity is written (for a rebuild it is known
+     * only once the old store's nodes have been handed out).
+     */
+    BulkSource source(java.util.function.LongSupplier base) {
+        BulkGraph graph = this;
+        return new BulkSource() {
+            @Override
+            public Batches nodes() {
+                return new RangeBatches(nodeCount(), (k, sink) -> {
+                    sink.id(base.getAsLong() + k);
+                    sink.labels(labelsOf(k));
+                    nodeProperties(k, sink::property);
+                });
+            }
+
+            @Override
+            public Batches relationships() {
+                return new RangeBatches(relationshipCount(), (k, sink) -> {
+                    long b = base.getAsLong();
+                    sink.startId(b + startNode(k));
+                    sink.endId(b + endNode(k));
+                    sink.type(IN_TYPE);
+                    relationshipProperties(k, sink::property);
+                });
+            }
+
+            @Override
+            public long nodeCount() {
+                return graph.nodeCount();
+            }
+
+            @Override
+            public long relationshipCount() {
+                return graph.relationshipCount();
+            }
+
+            @Override
+            public long nodePropertyCount() {
+                return graph.nodePropertyCount();
+            }
+
+            @Override
+            public long relationshipPropertyCount() {
+                return graph.relationshipPropertyCount();
+            }
+        };
+    }
+
     /** Properties per item node, on average (for the importer's estimates). */
     public long nodePropertyCount() {
         long perItem = 2 + (data.itemTruth() != null ? 2 : 0);

@@ -50,14 +50,14 @@ public final class BulkImporter {
 
     /** Whether the data directory already holds a Neo4j store (then only a transactional import can add to it). */
     public static boolean hasStore(Path dataDir) {
-        return Files.exists(dataDir.resolve(STORE));
+        return Files.exists(dataDir.resolve(STORE)) || StoreSwap.pending(dataDir);
     }
 
     /** Refuses before any reading when the directory already holds a store: the batch importer only creates new ones. */
     public static void checkEmpty(Path dataDir) {
         if (hasStore(dataDir)) {
             throw InvalidInputException.parameter("mode", "bulk builds a new store, and the data directory " + dataDir
-                    + " already holds one (" + dataDir.resolve(STORE) + "): use --mode transactional (or auto) to add a dataset to it");
+                    + " already holds one (" + dataDir.resolve(STORE) + "): use --mode transactional or --mode rebuild (or auto) to add a dataset to it");
         }
     }
 
@@ -69,6 +69,7 @@ public final class BulkImporter {
      */
     public double write(Path dataDir, String name, Interactions data, Map<String, Object> extra) {
         DatasetNames.check(name);
+        StoreSwap.recover(dataDir);
         checkEmpty(dataDir);
         if (data.size() == 0) {
             throw InvalidInputException.of("Dataset '" + name + "' has no interactions: nothing to import");
@@ -79,13 +80,8 @@ public final class BulkImporter {
             clearStaging(dataDir);
             Files.createDirectories(staging);
             // writeSeconds is known only once written: the first opening records it from the PENDING file.
-            NeoBatchImport.write(staging, new BulkGraph(name, data, extra, 0.0), progress);
-            Properties pending = new Properties();
-            pending.setProperty("dataset", name);
-            pending.setProperty("writeSeconds", Double.toString((System.nanoTime() - started) / 1e9));
-            try (Writer w = Files.newBufferedWriter(staging.resolve(STORE).resolve(PENDING), StandardCharsets.UTF_8)) {
-                pending.store(w, "spiky bulk import: recorded on the Dataset node at the first start, then deleted");
-            }
+            NeoBatchImport.write(staging, new BulkGraph(name, data, extra, 0.0).source(), "writing the store (bulk)", progress);
+            writePending(staging.resolve(STORE), name, started);
             Files.move(staging.resolve(STORE), dataDir.resolve(STORE), StandardCopyOption.ATOMIC_MOVE);
             deleteRecursively(staging);
         } catch (IOException e) {
@@ -99,7 +95,17 @@ public final class BulkImporter {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private static void clearStagingAfter(Path dataDir, Throwable failure) {
+    /** The note for the first opening of a new store: which dataset was written and how long it took since {@code startedNanos}. */
+    static void writePending(Path store, String name, long startedNanos) throws IOException {
+        Properties pending = new Properties();
+        pending.setProperty("dataset", name);
+        pending.setProperty("writeSeconds", Double.toString((System.nanoTime() - startedNanos) / 1e9));
+        try (Writer w = Files.newBufferedWriter(store.resolve(PENDING), StandardCharsets.UTF_8)) {
+            pending.store(w, "spiky bulk import: recorded on the Dataset node at the first start, then deleted");
+        }
+    }
+
+    static void clearStagingAfter(Path dataDir, Throwable failure) {
         try {
             clearStaging(dataDir);
         } catch (IOException | RuntimeException cleanup) {
@@ -107,8 +113,12 @@ public final class BulkImporter {
         }
     }
 
-    /** Removes what an interrupted bulk import left in the staging directory; nothing else is touched. */
+    /**
+     * Removes what an interrupted bulk import or rebuild left in the staging directory; nothing
+     * else is touched. A rebuilt store whose swap a kill interrupted is moved in first ({@link StoreSwap#recover}).
+     */
     public static void clearStaging(Path dataDir) throws IOException {
+        StoreSwap.recover(dataDir);
         deleteRecursively(dataDir.resolve(STAGING));
     }
 
@@ -140,7 +150,7 @@ public final class BulkImporter {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

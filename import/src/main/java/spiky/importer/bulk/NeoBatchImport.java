@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.batchimport.api.BatchImporter;
 import org.neo4j.batchimport.api.Configuration;
 import org.neo4j.batchimport.api.IndexConfig;
@@ -45,17 +44,17 @@ import spiky.Progress;
  * <p>It builds a new store for the database {@code neo4j} under a Neo4j home (its
  * {@code data/databases} and {@code data/transactions}), fed straight from a {@link BulkGraph}
  * through the importer's input interfaces, as Neo4j GDS does for its database export: no CSV in
- * between. Node ids are given as the store's actual ids, so no id mapping is built.
+ * between. Node ids are given as the store's actual ids, so no id mapping is built. What it reads
+ * is a {@link BulkSource}: one new dataset ({@link BulkGraph}), or an existing store streamed
+ * together with one ({@link StoreStream}, for the rebuild).
  */
 final class NeoBatchImport {
     static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
-    /** Entities handed to one importer thread at a time. */
-    private static final int CHUNK = 20_000;
 
     private NeoBatchImport() {}
 
-    /** Writes {@code graph} as a new store under {@code home}, which must hold none yet. */
-    static void write(Path home, BulkGraph graph, Progress progress) throws IOException {
+    /** Writes {@code source} as a new store under {@code home}, which must hold none yet. */
+    static void write(Path home, BulkSource source, String stage, Progress progress) throws IOException {
         Config config = Config.newBuilder()
                 .set(GraphDatabaseSettings.neo4j_home, home)
                 .build();
@@ -76,7 +75,7 @@ final class NeoBatchImport {
         Monitor monitor = new Monitor() {
             @Override
             public void percentageCompleted(int percentage) {
-                progress.report("writing the store (bulk)", percentage, 100);
+                progress.report(stage, percentage, 100);
             }
         };
         try (FileSystemAbstraction fs = new DefaultFileSystemAbstraction();
@@ -86,7 +85,7 @@ final class NeoBatchImport {
                     quiet, false, DefaultAdditionalIds.EMPTY, config, monitor, scheduler, Collector.STRICT,
                     TransactionLogInitializer.getLogFilesInitializer(), new IndexImporterFactoryImpl(), EmptyMemoryTracker.INSTANCE,
                     new CursorContextFactory(PageCacheTracer.NULL, FixedVersionContextSupplier.EMPTY_CONTEXT_SUPPLIER));
-            importer.doImport(input(graph));
+            importer.doImport(input(source));
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -94,85 +93,94 @@ final class NeoBatchImport {
         }
     }
 
-    private static Input input(BulkGraph graph) {
-        InputIterable nodes = () -> new RangeIterator(graph.nodeCount(), (id, visitor) -> {
-            visitor.id(id);
-            visitor.labels(graph.labelsOf(id));
-            graph.nodeProperties(id, visitor::property);
-        });
-        InputIterable relationships = () -> new RangeIterator(graph.relationshipCount(), (k, visitor) -> {
-            visitor.startId(graph.startNode(k));
-            visitor.endId(graph.endNode(k));
-            visitor.type(BulkGraph.IN_TYPE);
-            graph.relationshipProperties(k, visitor::property);
-        });
+    private static Input input(BulkSource source) {
+        InputIterable nodes = () -> new BatchIterator(source.nodes());
+        InputIterable relationships = () -> new BatchIterator(source.relationships());
         // Sizes are estimates for the importer's memory planning; 8 bytes a value, 16 an id string.
-        Input.Estimates estimates = Input.knownEstimates(graph.nodeCount(), graph.relationshipCount(), graph.nodePropertyCount(),
-                graph.relationshipPropertyCount(), 16 * graph.nodePropertyCount(), 8 * graph.relationshipPropertyCount(), graph.nodeCount());
+        Input.Estimates estimates = Input.knownEstimates(source.nodeCount(), source.relationshipCount(), source.nodePropertyCount(),
+                source.relationshipPropertyCount(), 16 * source.nodePropertyCount(), 8 * source.relationshipPropertyCount(),
+                source.nodeCount());
         return Input.input(nodes, relationships, IdType.ACTUAL, estimates, ReadableGroups.EMPTY);
     }
 
-    /** Fills one entity into the importer's visitor. */
-    @FunctionalInterface
-    private interface Filler {
-        void fill(long id, InputEntityVisitor visitor);
-    }
+    /** The importer's iterator over one pass of a source's batches. */
+    private static final class BatchIterator implements InputIterator {
+        private final BulkSource.Batches batches;
 
-    /** Hands out ranges of [0, total) to the importer's threads, CHUNK entities at a time. */
-    private static final class RangeIterator implements InputIterator {
-        private final AtomicLong next = new AtomicLong();
-        private final long total;
-        private final Filler filler;
-
-        RangeIterator(long total, Filler filler) {
-            this.total = total;
-            this.filler = filler;
+        BatchIterator(BulkSource.Batches batches) {
+            this.batches = batches;
         }
 
         @Override
         public InputChunk newChunk() {
-            return new RangeChunk(filler);
+            return new BatchChunk(batches.newBatch());
         }
 
         @Override
         public boolean next(InputChunk chunk) {
-            long start = next.getAndAdd(CHUNK);
-            if (start >= total) {
-                return false;
-            }
-            ((RangeChunk) chunk).range(start, Math.min(total, start + CHUNK));
-            return true;
+            return batches.fill(((BatchChunk) chunk).batch);
         }
 
         @Override
-        public void close() {}
+        public void close() {
+            batches.close();
+        }
     }
 
-    private static final class RangeChunk implements InputChunk {
-        private final Filler filler;
-        private long cursor;
-        private long end;
+    private static final class BatchChunk implements InputChunk {
+        private final BulkSource.Batch batch;
+        private final VisitorSink sink = new VisitorSink();
 
-        RangeChunk(Filler filler) {
-            this.filler = filler;
-        }
-
-        void range(long start, long end) {
-            this.cursor = start;
-            this.end = end;
+        BatchChunk(BulkSource.Batch batch) {
+            this.batch = batch;
         }
 
         @Override
         public boolean next(InputEntityVisitor visitor) throws IOException {
-            if (cursor >= end) {
+            sink.visitor = visitor;
+            if (!batch.next(sink)) {
                 return false;
             }
-            filler.fill(cursor++, visitor);
             visitor.endOfEntity();
             return true;
         }
 
         @Override
         public void close() {}
+    }
+
+    /** spiky's sink onto the importer's visitor. */
+    private static final class VisitorSink implements BulkSource.Sink {
+        private InputEntityVisitor visitor;
+
+        @Override
+        public void id(long id) {
+            visitor.id(id);
+        }
+
+        @Override
+        public void labels(String[] labels) {
+            visitor.labels(labels);
+        }
+
+        @Override
+        public void startId(long node) {
+            visitor.startId(node);
+        }
+
+        @Override
+        public void endId(long node) {
+            visitor.endId(node);
+        }
+
+        @Override
+        public void type(String type) {
+            visitor.type(type);
+        }
+
+        @Override
+        public void property(String key, Object value) {
+            visitor.property(key, value);
+        }
     }
 }

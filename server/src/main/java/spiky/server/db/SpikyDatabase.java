@@ -24,6 +24,8 @@ import spiky.graph.PpmiWriter;
 import spiky.graph.RunStore;
 import spiky.graph.Schema;
 import spiky.importer.bulk.BulkImporter;
+import spiky.importer.bulk.StoreRebuild;
+import spiky.importer.bulk.StoreSwap;
 import spiky.proc.ProcedureRegistry;
 import spiky.InvalidInputException;
 import spiky.Progress;
@@ -59,6 +61,8 @@ public final class SpikyDatabase implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDir());
         DatabaseManagementService dbms = null;
         try {
+            // a rebuilt store whose swap a kill cut short is moved in before anything opens the store
+            StoreSwap.recover(options.dataDir());
             dbms = new DatabaseManagementServiceBuilder(options.dataDir())
                     .setConfig(settings(options))
                     .build();
@@ -66,6 +70,10 @@ public final class SpikyDatabase implements AutoCloseable {
             Secret newPassword = options.network() ? setInitialPassword(dbms, options) : null;
             LOG.info("Registered the procedures and functions of {} classes (spiky, GDS)", ProcedureRegistry.registerAll(db));
             Schema.apply(db);
+            int rebuiltSchema = StoreRebuild.finishPendingSchema(db, options.dataDir());
+            if (rebuiltSchema >= 0) {
+                LOG.info("First start after a rebuild: the old store's {} other constraints and indexes built", rebuiltSchema);
+            }
             String bulk = BulkImporter.finishPending(db, options.dataDir());
             if (bulk != null) {
                 LOG.info("First start after the bulk import of {}: constraints and indexes built", bulk);
