@@ -30,6 +30,12 @@ fi
 "$here/spiky" --version >/dev/null   # builds this tree once, outside the timings
 work="$(mktemp -d "$tmp/spiky-tx-import.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# Both sides run from copies of their jars, so that editing the tree during the run changes nothing.
+for side in old new; do
+  src="$here"; [ "$side" = old ] && src="$old"
+  mkdir -p "$work/$side" && cp -r "$src/server/target/spiky-server.jar" "$src/server/target/lib" "$work/$side/"
+done
+opens=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
 
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
@@ -45,13 +51,13 @@ for rows in "${sizes[@]}"; do
   for r in $(seq "$runs"); do
     for side in old new new1; do
       case "$side" in
-        old) cmd=("$old/spiky"); opts="-Xmx$heap" ;;
-        new) cmd=("$here/spiky"); opts="-Xmx$heap" ;;
-        new1) cmd=("$here/spiky"); opts="-Xmx$heap -Dspiky.import.writers=1" ;;
+        old) jar="$work/old/spiky-server.jar"; opts=() ;;
+        new) jar="$work/new/spiky-server.jar"; opts=() ;;
+        new1) jar="$work/new/spiky-server.jar"; opts=(-Dspiky.import.writers=1) ;;
       esac
       rm -rf "$d/data"
       load=$(cut -d' ' -f1 /proc/loadavg)
-      /usr/bin/time -f "%e %U %S %M" -o "$d/t" env SPIKY_JAVA_OPTS="$opts" "${cmd[@]}" import --data "$d/data" --mode transactional \
+      /usr/bin/time -f "%e %U %S %M" -o "$d/t" java "-Xmx$heap" ${opts[@]+"${opts[@]}"} "${opens[@]}" -jar "$jar" import --data "$d/data" --mode transactional \
           --dataset bench --format csv --path "$d/rows.csv" > "$d/out" 2> "$d/err" || { tail -20 "$d/err"; exit 1; }
       read -r wall user sys rss < "$d/t"
       write=$(sed -n 's/.*(read [0-9.]* s, write \([0-9.]*\) s).*/\1/p' "$d/out")

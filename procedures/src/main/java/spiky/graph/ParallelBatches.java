@@ -136,9 +136,9 @@ public final class ParallelBatches {
             termination.check();
             int end = Math.min(s.end(), start + s.batch());
             batch(s.write(), start, end);
-            long sum = done.addAndGet(end - start);
             synchronized (progress) {
-                progress.report(stage, sum, total);
+                // Counted and reported under one lock, so that the reports never go backwards.
+                progress.report(stage, done.addAndGet(end - start), total);
             }
         }
     }
