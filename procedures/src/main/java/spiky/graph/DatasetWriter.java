@@ -34,9 +34,10 @@ import spiky.data.InteractionsBuilder;
  * The write goes through the kernel API ({@link KernelWrites}) from {@code writers} threads: items
  * and contexts side by side, then the interactions dealt into an {@link InteractionGrid}, whose
  * rounds give each writer items and contexts no other writer touches at the same time (creating
- * a relationship locks both of its nodes), so writers do not wait on each other's locks; a batch
- * that fails with a transient error (a deadlock with another client) is rolled back and tried
- * again ({@link ParallelBatches}).
+ * a relationship locks both of its nodes). They can still meet on a relationship of an earlier
+ * round that heads both an item's chain of one writer and a context's chain of another (both
+ * relink it); a batch that fails with such a deadlock, or one with another client, is rolled back
+ * and tried again ({@link ParallelBatches}). Each writer holds one batch's transaction state.
  */
 public final class DatasetWriter {
     /**
