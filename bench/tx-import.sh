@@ -2,10 +2,10 @@
 # The transactional import, old writer against new, side by side in one run on the same rows:
 # `spiky import --mode transactional` of this tree against the same command built from BASE (a
 # commit before the kernel-API / parallel writer, default 8790af5), and this tree with one writer
-# thread (-Dspiky.import.writers=1: the kernel API without the parallel writers), RUNS runs of each,
+# thread (-Dspiky.import.writers=1) and with two (new, -Dspiky.import.writers=2), RUNS runs of each,
 # alternating, fresh data directories; medians and their ratios.
 #   bench/tx-import.sh [RUNS] [ROWS ...]        default: 3 runs at 1000000 rows
-#   BASE=<commit> HEAP=3g bench/tx-import.sh ...
+#   BASE=<commit> HEAP=3g SIDES="old new" bench/tx-import.sh ...   (SIDES: which of old, new, new1 to run)
 # Rows as bench/import-rate.sh makes them: ROWS distinct (item, context) pairs with a timestamp and a
 # weight, 20 items per context (contexts = ROWS/20), 100,000 item ids (about 90,000 used at 1 M rows,
 # all at 5 M). Per run: the process's wall and CPU time (/usr/bin/time, JVM and DBMS start and
@@ -19,6 +19,7 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000000)
 heap="${HEAP:-3g}"
 base="${BASE:-8790af5}"
+read -r -a sides <<< "${SIDES:-old new new1}"
 tmp="${BENCH_TMP:-/tmp}"
 old="$tmp/spiky-tx-base-$base"
 if [ ! -f "$old/server/target/spiky-server.jar" ]; then
@@ -49,10 +50,10 @@ for rows in "${sizes[@]}"; do
         printf "%d,%d,%d,%d\n", (c * 7919 + j * 104723) % items + 1, c + 1, 1500000000 + r, 1 + r % 5 } }' > "$d/rows.csv"
   echo "== $rows rows ($((rows / 20)) contexts, 20 items each), csv $(du -h "$d/rows.csv" | cut -f1)"
   for r in $(seq "$runs"); do
-    for side in old new new1; do
+    for side in "${sides[@]}"; do
       case "$side" in
         old) jar="$work/old/spiky-server.jar"; opts=() ;;
-        new) jar="$work/new/spiky-server.jar"; opts=() ;;
+        new) jar="$work/new/spiky-server.jar"; opts=(-Dspiky.import.writers=2) ;;
         new1) jar="$work/new/spiky-server.jar"; opts=(-Dspiky.import.writers=1) ;;
       esac
       rm -rf "$d/data"
@@ -67,16 +68,17 @@ for rows in "${sizes[@]}"; do
           "$((rss / 1024))" "$load"
     done
   done
-  for side in old new new1; do
+  for side in "${sides[@]}"; do
     for col in 1 2 3 4; do cut -d' ' -f$col "$d/$side.times" | median > "$d/$side.m$col"; done
+    awk -v rows="$rows" -v runs="$runs" -v side="$side" -v w="$(cat "$d/$side.m1")" -v c="$(cat "$d/$side.m2")" -v x="$(cat "$d/$side.m3")" \
+        -v rss="$(cat "$d/$side.m4")" 'BEGIN { printf "   medians of %d: %-4s wall %.1f s (%.0f rows/s), cpu %.1f s, write %.1f s (%.0f rows/s), peak RSS %.0f MB\n",
+        runs, side, w, rows / w, c, x, rows / x, rss / 1024 }'
   done
-  awk -v rows="$rows" -v runs="$runs" -v ow="$(cat "$d/old.m1")" -v oc="$(cat "$d/old.m2")" -v ox="$(cat "$d/old.m3")" -v orss="$(cat "$d/old.m4")" \
-      -v nw="$(cat "$d/new.m1")" -v nc="$(cat "$d/new.m2")" -v nx="$(cat "$d/new.m3")" -v nrss="$(cat "$d/new.m4")" \
-      -v sw="$(cat "$d/new1.m1")" -v sc="$(cat "$d/new1.m2")" -v sx="$(cat "$d/new1.m3")" -v srss="$(cat "$d/new1.m4")" 'BEGIN {
-      printf "   medians of %d: old    wall %.1f s (%.0f rows/s), cpu %.1f s, write %.1f s (%.0f rows/s), peak RSS %.0f MB\n", runs, ow, rows / ow, oc, ox, rows / ox, orss / 1024
-      printf "   medians of %d: new    wall %.1f s (%.0f rows/s), cpu %.1f s, write %.1f s (%.0f rows/s), peak RSS %.0f MB\n", runs, nw, rows / nw, nc, nx, rows / nx, nrss / 1024
-      printf "   medians of %d: new, 1 writer: wall %.1f s, cpu %.1f s, write %.1f s (%.0f rows/s), peak RSS %.0f MB\n", runs, sw, sc, sx, rows / sx, srss / 1024
-      printf "   ratio new/old: write rate %.2fx, whole process %.2fx (1 writer: %.2fx, %.2fx)\n", ox / nx, ow / nw, ox / sx, ow / sw }'
+  for side in "${sides[@]}"; do
+    [ "$side" = old ] || [ ! -f "$d/old.m1" ] || awk -v side="$side" -v ow="$(cat "$d/old.m1")" -v oc="$(cat "$d/old.m2")" -v ox="$(cat "$d/old.m3")" \
+        -v w="$(cat "$d/$side.m1")" -v c="$(cat "$d/$side.m2")" -v x="$(cat "$d/$side.m3")" 'BEGIN {
+        printf "   ratio %s/old (medians): write rate %.2fx, whole process %.2fx, cpu time %.2fx less\n", side, ox / x, ow / w, oc / c }'
+  done
   rm -rf "$d"
   echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

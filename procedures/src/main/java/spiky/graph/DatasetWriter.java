@@ -49,17 +49,17 @@ public final class DatasetWriter {
     public static final int DEFAULT_BATCH = 20_000;
 
     /**
-     * Writer threads: one per core, at most 4. Most of a transaction's time is its commit (commands,
-     * store and index updates), which runs in the committing thread, so writers scale with cores
-     * while they do not share nodes. The system property {@code spiky.import.writers} overrides
-     * it, for benchmarks only (bench/tx-import.sh: 1 gives the sequential write).
+     * Writer threads: 1 unless the system property {@code spiky.import.writers} says otherwise
+     * (benchmarks: bench/tx-import.sh). Measured on 2 shared cores (bench/RESULTS.md, "The
+     * transactional path: kernel API and parallel writers"), 2 writers wrote no faster than 1: the
+     * machine had no idle core, and from the second round of the grid on, writers meet on the
+     * relationships that head both an item's chain and a context's chain, so their commits wait
+     * for one another (and now and then deadlock and retry). One writer keeps the store's order of
+     * relationships exactly as the data lists them.
      */
     public static int defaultWriters() {
         String forced = System.getProperty("spiky.import.writers");
-        if (forced != null) {
-            return Math.max(1, Integer.parseInt(forced.trim()));
-        }
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return forced == null ? 1 : Math.max(1, Integer.parseInt(forced.trim()));
     }
 
     private final GraphDatabaseService db;
