@@ -158,8 +158,9 @@ public final class DatasetWriter {
         ParallelBatches interactions = new ParallelBatches(db, writers,
                 (stage, done, n) -> progress.report(stage, interactionsFrom + done, total), Termination.NONE);
 
-        // Items and contexts side by side: each keeps its own order of node ids (items are read
-        // back in node-id order, DatasetReader), and no relationship exists yet to share a lock.
+        // With more than one writer, items and contexts side by side: each keeps its own order of
+        // node ids (items are read back in node-id order, DatasetReader), and no relationship
+        // exists yet to share a lock. With one, items then contexts, as the data lists them.
         nodes.run("writing items and contexts", interactionsFrom, List.of(List.of(
                 new ParallelBatches.Slice(itemWrite(name, data, tokens, itemNodes), 0, itemNodes.length, batchSize),
                 new ParallelBatches.Slice(contextWrite(name, data, tokens, contextNodes), 0, contextNodes.length, batchSize))));
