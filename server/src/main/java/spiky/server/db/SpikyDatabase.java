@@ -69,6 +69,10 @@ public final class SpikyDatabase implements AutoCloseable {
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(DEFAULT_DATABASE_NAME);
             Secret newPassword = options.network() ? setInitialPassword(dbms, options) : null;
             LOG.info("Registered the procedures and functions of {} classes (spiky, GDS)", ProcedureRegistry.registerAll(db));
+            List<String> orphans = Schema.dropOrphanedConstraintIndexes(db);
+            if (!orphans.isEmpty()) {
+                LOG.warn("Dropped the indexes of constraints whose creation an earlier crash cut short (built again now): {}", orphans);
+            }
             Schema.apply(db);
             int rebuiltSchema = StoreRebuild.finishPendingSchema(db, options.dataDir());
             if (rebuiltSchema >= 0) {
