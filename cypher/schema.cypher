@@ -4,9 +4,13 @@
 // The model: several datasets side by side in one database.
 //   (:Dataset {name, status, format, source, items, contexts, interactions, rowsRead,
 //              duplicates, rowsSkipped, hasTimestamps, hasWeights, hasTruth,
-//              itemIdType, contextIdType, importedAt, seconds, readerOptions?})
+//              itemIdType, contextIdType, importedAt, seconds, readerOptions?, ppmiSets})
 //     readerOptions: how the reader was told to read the file, as 'key=value, ...' with every
 //     option's effective value (only the cornell format takes any: 'minSongs=5, countBy=distinct').
+//     ppmiSets: the tags of the PPMI sets (below) the dataset may hold: a tag is listed before its
+//     set's first relationship is written and unlisted once the set is deleted, so that removing
+//     unused sets needs no walk over the items when none is unused (absent on stores written
+//     before it: the next removal walks once, then lists what it kept).
 //     status: 'importing' while a load is under way, 'ready' once it is whole. A dataset left
 //     'importing' by a crash is erased at the next start-up, so queries never see half a dataset.
 //   (:Item {dataset, id, name?, trueCommunity?, theta?})   one per distinct item of a dataset

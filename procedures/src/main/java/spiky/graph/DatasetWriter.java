@@ -116,6 +116,7 @@ public final class DatasetWriter {
             Node d = tx.createNode(DATASET);
             d.setProperty("name", name);
             d.setProperty("status", GraphModel.STATUS_IMPORTING);
+            d.setProperty(PpmiSets.PROPERTY, PpmiSets.none());
             tx.commit();
         }
         Undo.run(() -> {

@@ -43,6 +43,7 @@ public final class PpmiWriter {
     private final BatchedWrites writes;
     private final BatchedWrites cleanup;
     private final PpmiFiles files;
+    private final PpmiSets sets;
 
     public PpmiWriter(GraphDatabaseService db, Progress progress) {
         this(db, progress, Termination.NONE);
@@ -52,6 +53,7 @@ public final class PpmiWriter {
     public PpmiWriter(GraphDatabaseService db, Progress progress, Termination termination) {
         this.db = db;
         this.files = PpmiFiles.in(db);
+        this.sets = new PpmiSets(db);
         this.writes = new BatchedWrites(db, progress, termination);
         this.cleanup = new BatchedWrites(db, Progress.NONE, Termination.NONE);
     }
@@ -89,6 +91,7 @@ public final class PpmiWriter {
      * set's file ({@link PpmiFiles}), from which the reports read it. On failure the file goes too.
      */
     public long write(String tag, DatasetArrays items, PpmiResult ppmi, int topK) {
+        sets.add(items.dataset(), tag);
         return Undo.get(() -> {
             long[] marks = null;
             if (topK > 0) {
@@ -263,6 +266,8 @@ public final class PpmiWriter {
      * running run may be writing (its id).
      */
     public Unused deleteUnused(String dataset) {
+        // The list first: a set added after it is read belongs to a run or write that keep, read next, names.
+        Set<String> known = sets.known(dataset);
         Set<String> keep = new HashSet<>();
         try (Transaction tx = db.beginTx()) {
             Node d = tx.findNode(GraphModel.DATASET, "name", dataset);
@@ -291,7 +296,20 @@ public final class PpmiWriter {
                 });
             }
         }
-        return new Unused(keep, deleteWhere(dataset, tag -> !keep.contains(tag)));
+        if (known == null) {
+            // A dataset from before the list: every set nothing names goes, then the list starts.
+            long deleted = deleteWhere(dataset, tag -> !keep.contains(tag));
+            sets.reset(dataset, keep);
+            return new Unused(keep, deleted);
+        }
+        Set<String> doomed = new HashSet<>(known);
+        doomed.removeAll(keep);
+        if (doomed.isEmpty()) {
+            return new Unused(keep, 0);
+        }
+        long deleted = deleteWhere(dataset, doomed::contains);
+        sets.remove(dataset, doomed);
+        return new Unused(keep, deleted);
     }
 
     /** What {@link #deleteUnused} kept (tags) and how many relationships it deleted. */
@@ -309,6 +327,7 @@ public final class PpmiWriter {
     /** Removes the dataset's PPMI relationships tagged {@code tag}. */
     public void delete(String dataset, String tag) {
         deleteWhere(dataset, tag::equals);
+        sets.remove(dataset, List.of(tag));
     }
 
     /**

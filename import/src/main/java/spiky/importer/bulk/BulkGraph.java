@@ -8,6 +8,7 @@ import spiky.data.IdType;
 import spiky.data.Interactions;
 import spiky.data.InteractionsBuilder;
 import spiky.graph.GraphModel;
+import spiky.graph.PpmiSets;
 
 /**
  * One dataset laid out as the nodes and relationships of cypher/schema.cypher, addressed by
@@ -69,6 +70,7 @@ public final class BulkGraph {
         p.put("importedAt", ZonedDateTime.now(ZoneOffset.UTC));
         p.put("writeSeconds", writeSeconds);
         p.put("status", GraphModel.STATUS_READY);
+        p.put(PpmiSets.PROPERTY, PpmiSets.none());
         return p;
     }
 
