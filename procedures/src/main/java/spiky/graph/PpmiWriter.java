@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
@@ -14,9 +15,12 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.kernel.api.Write;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.token.api.TokenConstants;
+import org.neo4j.values.storable.TextValue;
+import org.neo4j.values.storable.Values;
 import spiky.Progress;
 import spiky.algo.Termination;
 import spiky.algo.linalg.CsrMatrix;
@@ -188,9 +192,19 @@ public final class PpmiWriter {
                 }
             }
         }
+        long[] itemNodes = items.itemNodes();
         try (BatchedWrites.Rolling batch = writes.rolling("writing PPMI relationships", total, BatchedWrites.RELATIONSHIPS)) {
+            // The kernel's write API with token ids resolved once: the core API looks the type and
+            // the three keys up by name and wraps both nodes in objects for every relationship.
+            Transaction first = batch.tx();
+            int type = KernelWrites.relationshipType(first, PPMI.name());
+            int weightKey = KernelWrites.propertyKey(first, "weight");
+            int countKey = KernelWrites.propertyKey(first, "count");
+            int runKey = KernelWrites.propertyKey(first, "run");
+            TextValue run = Values.stringValue(tag);
+            Write w = KernelWrites.write(first);
             for (int a = 0; a < m.rows(); a++) {
-                Node from = null;
+                long from = itemNodes[kept[a]];
                 for (long p = m.rowStart(a); p < m.rowEnd(a); p++) {
                     int b = m.column(p);
                     // One relationship per pair: from the smaller item key to the larger.
@@ -200,16 +214,17 @@ public final class PpmiWriter {
                     if (marks != null && !marked(marks, p) && !marked(marks, position(m, b, a))) {
                         continue;
                     }
-                    if (from == null) {
-                        from = batch.tx().getNodeById(items.itemNodes()[kept[a]]);
+                    try {
+                        long r = w.relationshipCreate(from, type, itemNodes[kept[b]]);
+                        w.relationshipSetProperty(r, weightKey, Values.doubleValue(m.value(p)));
+                        w.relationshipSetProperty(r, countKey, Values.longValue(ppmi.counts().get(p)));
+                        w.relationshipSetProperty(r, runKey, run);
+                    } catch (KernelException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
                     }
-                    Relationship r = from.createRelationshipTo(batch.tx().getNodeById(items.itemNodes()[kept[b]]), PPMI);
-                    r.setProperty("weight", m.value(p));
-                    r.setProperty("count", (long) ppmi.counts().get(p));
-                    r.setProperty("run", tag);
                     if (batch.add()) {
                         batch.next();
-                        from = null;
+                        w = KernelWrites.write(batch.tx());
                     }
                 }
             }
