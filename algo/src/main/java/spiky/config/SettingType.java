@@ -40,6 +40,11 @@ public sealed interface SettingType<T>
         return false;
     }
 
+    /** True when a value is a list: a command line's single value is then a list of one. */
+    default boolean isList() {
+        return false;
+    }
+
     private static int rankBound(String key, int rank) {
         if (rank < 1) {
             throw new IllegalStateException(key + " is bounded by the run's rank, which the caller did not give");
@@ -240,6 +245,11 @@ public sealed interface SettingType<T>
 
     /** A non-empty list of integers, each in [min, max] or in [min, rank] when {@code upToRank}. */
     record IntList(int min, int max, boolean upToRank) implements SettingType<List<Integer>> {
+        @Override
+        public boolean isList() {
+            return true;
+        }
+
         public static IntList upToRank(int min) {
             return new IntList(min, Integer.MAX_VALUE, true);
         }
@@ -290,6 +300,11 @@ public sealed interface SettingType<T>
 
     /** A non-empty list of moments, each read as {@link Moment} reads one. */
     record MomentList() implements SettingType<List<Long>> {
+        @Override
+        public boolean isList() {
+            return true;
+        }
+
         @Override
         public List<Long> read(ConfigReader c, String key, int rank) {
             Object v = c.raw(key);
@@ -348,6 +363,11 @@ public sealed interface SettingType<T>
 
     /** A non-empty list of strings; {@code what} names them in the error ("run ids"). */
     record TextList(String what) implements SettingType<List<String>> {
+        @Override
+        public boolean isList() {
+            return true;
+        }
+
         @Override
         public List<String> read(ConfigReader c, String key, int rank) {
             Object v = c.raw(key);

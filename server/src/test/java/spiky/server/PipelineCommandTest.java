@@ -70,5 +70,9 @@ class PipelineCommandTest {
             }
             assertEquals(norm, Math.sqrt(sum), 1e-4 * Math.max(1, norm), line);
         }
+
+        // a list setting given one value is a list of one
+        String single = run("pipeline", "--data", data, "--dataset", "g", "-c", "rank=16", "-c", "spkDims=16");
+        assertTrue(single.contains("Run g-2 of 'g'") && single.contains("Spk@16") && !single.contains("Spk@8"), single);
     }
 }

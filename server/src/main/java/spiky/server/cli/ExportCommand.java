@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         TerminalProgress progress = TerminalProgress.forStderr();
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
-            PipelineConfig parsed = PipelineConfig.from(CliConfig.parse(config));
+            PipelineConfig parsed = PipelineConfig.from(CliConfig.parse(config, PipelineConfig.SETTINGS));
             Path outDir = DatabaseOptions.normalised(out);
             Path mtx = outDir.resolve(dataset + "-ppmi.mtx");
             for (Exporter.Written w : Exporter.ppmi(database.db(), dataset, parsed.ppmi(), parsed.concurrency(), mtx,

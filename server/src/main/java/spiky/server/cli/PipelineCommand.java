@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spiky.algo.pipeline.PipelineConfig;
 import spiky.proc.SpikyService;
 import spiky.server.db.DatabaseOptions;
 import spiky.server.db.SpikyDatabase;
@@ -27,7 +28,7 @@ final class PipelineCommand implements Callable<Integer> {
         try (SpikyDatabase database = SpikyDatabase.open(DatabaseOptions.local(data.dir()))) {
             Map<String, Object> row;
             try (JobWatcher progress = new JobWatcher(SpikyService.of(database.db()).jobs(), "spiky.pipeline", TerminalProgress.forStderr())) {
-                row = CypherCalls.pipeline(database.db(), dataset, CliConfig.parse(config));
+                row = CypherCalls.pipeline(database.db(), dataset, CliConfig.parse(config, PipelineConfig.SETTINGS));
             }
             System.out.println(PipelineReport.describe(row));
         }
