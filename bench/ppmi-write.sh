@@ -6,11 +6,12 @@
 #   bench/ppmi-write.sh [RUNS] [PLAYLISTS]     default: 3 runs, 100000 playlists (MPD-shaped,
 #                                              a tenth of the MPD: tracks = 2.33 × PLAYLISTS)
 #   BASE=<commit> HEAP=6g PIPELINE_CONFIG="-c k=v ..." bench/ppmi-write.sh ...
-# The pipeline runs with rank 16 and Spk at 16 only (the SVD is not what is measured) and writes
+# The pipeline runs with rank 16 and Spk at 8 and 16 (the SVD is not what is measured) and writes
 # every PPMI pair when they are at most maxPpmiRelationships (default here 100000000), else the
 # per-item top-k graph (set -c maxPpmiRelationships=1 in PIPELINE_CONFIG to measure that path).
-# Per run: the pipeline's millis.writePpmi and its PPMI relationships (its summary line), the
-# process's wall (/usr/bin/time). Work files under $BENCH_TMP (default /tmp); the base build is
+# Per run: the run's millisWritePpmi and ppmiRelationships (read from its EmbeddingRun node by
+# bench/java/RunRecord.java), the process's wall (/usr/bin/time). Work files under $BENCH_TMP
+# (default /tmp); the base build is
 # kept in $BENCH_TMP/spiky-ppmi-write-base-<commit>.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,10 +51,12 @@ for ((i = 1; i <= runs; i++)); do
     out="$work/$side-$i.out"
     # shellcheck disable=SC2086
     /usr/bin/time -f "%e" -o "$work/$side-$i.time" java "-Xmx$heap" "${opens[@]}" -jar "$work/$side/spiky-server.jar" \
-        pipeline --data "$work/data" --dataset scale -c rank=16 -c spkDims=16 \
+        pipeline --data "$work/data" --dataset scale -c rank=16 -c spkDims=8,16 \
         -c maxPpmiRelationships=100000000 ${PIPELINE_CONFIG:-} > "$out" 2>&1 || { tail -20 "$out"; exit 1; }
-    ms=$(grep -o 'writePpmi=[0-9]*' "$out" | head -1 | cut -d= -f2)
-    n=$(grep -o '[0-9,]* PPMI relationships written' "$out" | head -1 | cut -d' ' -f1 | tr -d ,)
+    # the run's own record (older command lines do not print the write's time)
+    rec=$(java "${opens[@]}" -cp "$work/new/spiky-server.jar:$work/new/lib/*" "$here/bench/java/RunRecord.java" "$work/data" 2>/dev/null | grep '^millisWritePpmi=')
+    ms=$(echo "$rec" | sed 's/.*millisWritePpmi=\([0-9]*\).*/\1/')
+    n=$(echo "$rec" | sed 's/.*ppmiRelationships=\([0-9]*\).*/\1/')
     millis[$side]+="$ms "; rels[$side]+="$n "; walls[$side]+="$(cat "$work/$side-$i.time") "
     echo "run $i $side: PPMI write $ms ms for $n relationships ($(awk -v n="$n" -v ms="$ms" 'BEGIN {printf "%.0f", n / (ms / 1000)}')/s), wall $(cat "$work/$side-$i.time") s, load $(cut -d' ' -f1 /proc/loadavg)"
   done

@@ -7,6 +7,7 @@ import static spiky.graph.GraphModel.RUN;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -73,24 +74,22 @@ public final class RunStore {
     }
 
     /**
-     * Writes a computed pipeline run and marks it finished.
+     * What {@link #finish} wrote: the PPMI relationships (0 when none are wanted or when the
+     * dataset already keeps this matrix: the run's ppmiRun names that set) and the milliseconds of
+     * the writes, as the run records them: write (all of it), writeEmbeddings, writePpmi.
+     */
+    public record Written(long ppmiRelationships, Map<String, Long> millis) {}
+
+    /**
+     * Writes a computed pipeline run and marks it finished. With {@code graphTopK} &gt; 0 only each
+     * item's {@code graphTopK} strongest pairs become relationships, the whole matrix then in the
+     * set's file (PpmiWriter, PpmiFiles); the run records ppmiWrittenTopK (0: all pairs).
      *
      * @param items      the dataset as read (item nodes and ids, by item index)
      * @param writtenPpmi the PPMI settings when the PPMI relationships are to be written (already
      *                   checked against the size cap), null when they are not
-     * @return the PPMI relationships written: 0 when none are wanted or when the dataset's current
-     *         set is already this matrix (kept; the run's ppmiRun names it)
      */
-    public long finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, Map<String, Long> extraMillis) {
-        return finish(runId, items, result, writtenPpmi, 0, extraMillis);
-    }
-
-    /**
-     * As {@link #finish(String, DatasetArrays, PipelineResult, PpmiConfig, Map)}, writing only each
-     * item's {@code graphTopK} strongest pairs as relationships when it is &gt; 0, the whole matrix
-     * then in the set's file (PpmiWriter, PpmiFiles); the run records ppmiWrittenTopK (0: all pairs).
-     */
-    public long finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, int graphTopK,
+    public Written finish(String runId, DatasetArrays items, PipelineResult result, PpmiConfig writtenPpmi, int graphTopK,
             Map<String, Long> extraMillis) {
         long started = System.nanoTime();
         int[] kept = result.ppmi().items();
@@ -110,6 +109,7 @@ public final class RunStore {
         long writeStarted = System.nanoTime();
         long ppmiRelationships = write ? ppmiWriter.write(runId, items, result.ppmi(), graphTopK) : 0;
         long ppmiMillis = (System.nanoTime() - writeStarted) / 1_000_000;
+        Map<String, Long> millis = new LinkedHashMap<>();
         try (Transaction tx = db.beginTx()) {
             Node run = tx.findNode(RUN, "id", runId);
             PpmiResult ppmi = result.ppmi();
@@ -124,7 +124,9 @@ public final class RunStore {
             extraMillis.forEach((k, v) -> run.setProperty(millisKey(k), v));
             result.millis().forEach((k, v) -> run.setProperty(millisKey(k), v));
             result.peakHeap().forEach((k, v) -> run.setProperty(peakHeapKey(k), v));
-            run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
+            long writeMillis = (System.nanoTime() - started) / 1_000_000;
+            run.setProperty("millisWrite", writeMillis);
+            millis.put("write", writeMillis);
             run.setProperty("ppmiRelationships", ppmiRelationships);
             run.setProperty("millisWritePpmi", ppmiMillis);
             run.setProperty("millisWriteEmbeddings", embeddingMillis);
@@ -148,7 +150,9 @@ public final class RunStore {
         if (write) {
             ppmiWriter.deleteUnused(items.dataset());
         }
-        return ppmiRelationships;
+        millis.put("writeEmbeddings", embeddingMillis);
+        millis.put("writePpmi", ppmiMillis);
+        return new Written(ppmiRelationships, millis);
     }
 
     /**
@@ -203,7 +207,9 @@ public final class RunStore {
             run.setProperty("nnz", ppmi.matrix().nnz());
             setSvd(run, svd);
             millis.forEach((k, v) -> run.setProperty(millisKey(k), v));
-            run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
+            long writeMillis = (System.nanoTime() - started) / 1_000_000;
+            run.setProperty("millisWrite", writeMillis);
+            millis.put("write", writeMillis);
             markFinished(run, tx.findNode(DATASET, "name", ppmi.dataset()), runId);
             tx.commit();
         }

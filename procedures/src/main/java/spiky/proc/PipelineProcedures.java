@@ -34,7 +34,7 @@ public final class PipelineProcedures {
     @Description("spiky.pipeline(dataset :: STRING, config = {} :: MAP) :: (runId, dataset, n, nnz, rank, method, singularValues, "
             + "spk, millis, peakHeapBytes, ppmiRelationships, status) - Runs co-occurrence → PPMI → truncated SVD → E = U·Σ^p → norms, "
             + "spike ids and Spk on a dataset, and writes the run: an (:EmbeddingRun) node and one (:Embedding) per item "
-            + "(see cypher/schema.cypher). spk is a list of {f, peaks, n, covered, spk}; millis the time of each stage; peakHeapBytes the JVM's peak heap during each stage. "
+            + "(see cypher/schema.cypher). spk is a list of {f, peaks, n, covered, spk}; millis the time of each stage (write, writeEmbeddings and writePpmi: the write-back); peakHeapBytes the JVM's peak heap during each stage. "
             + CONFIG_DOC)
     public Stream<PipelineRunner.Row> pipeline(@Name("dataset") String dataset,
             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {

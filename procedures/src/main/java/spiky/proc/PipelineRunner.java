@@ -76,8 +76,10 @@ public final class PipelineRunner {
             // Above maxPpmiRelationships pairs, each item's strongest ppmiGraphTopK pairs, the whole matrix in a file.
             int topK = config.graphTopK(pairs);
             boolean writePpmi = config.writePpmi() && (pairs <= config.maxPpmiRelationships() || topK > 0);
-            long written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, topK, Map.of("read", readMillis));
-            return row(runId, dataset, config, result, written, "finished", readMillis);
+            RunStore.Written written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, topK, Map.of("read", readMillis));
+            Row row = row(runId, dataset, config, result, written.ppmiRelationships(), "finished", readMillis);
+            row.millis().putAll(written.millis());
+            return row;
         });
     }
 

@@ -38,6 +38,7 @@ class PipelineCommandTest {
         String report = run("pipeline", "--data", data, "--dataset", "g", "-c", "rank=16", "-c", "spkDims=8,16");
         assertTrue(report.contains("Run g-1 of 'g'"), report);
         assertTrue(report.contains("Spk@8") && report.contains("Spk@16"), report);
+        assertTrue(report.contains("writeEmbeddings=") && report.contains("writePpmi="), "the write-back is timed: " + report);
 
         Path out = dir.resolve("out");
         run("export", "--data", data, "--dataset", "g", "--out", out.toString());
