@@ -11,8 +11,7 @@
 # per-item top-k graph (set -c maxPpmiRelationships=1 in PIPELINE_CONFIG to measure that path).
 # Per run: the run's millisWritePpmi and ppmiRelationships (read from its EmbeddingRun node by
 # bench/java/RunRecord.java), the process's wall (/usr/bin/time). Work files under $BENCH_TMP
-# (default /tmp); the base build is
-# kept in $BENCH_TMP/spiky-ppmi-write-base-<commit>.
+# (default /tmp); the base build is kept in $BENCH_TMP/spiky-ppmi-write-base-<commit>.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
@@ -20,22 +19,12 @@ playlists="${2:-100000}"
 heap="${HEAP:-6g}"
 base="${BASE:-7f99381}"
 tmp="${BENCH_TMP:-/tmp}"
-old="$tmp/spiky-ppmi-write-base-$base"
-if [ ! -f "$old/server/target/spiky-server.jar" ]; then
-  echo "building the old writer from $base into $old ..."
-  rm -rf "$old" && mkdir -p "$old"
-  git -C "$here" archive "$base" | tar -x -C "$old"
-  (cd "$old" && mvn -q -B -Dmaven.test.skip=true -pl server -am package)
-fi
-"$here/spiky" --version >/dev/null   # builds this tree once, outside the timings
 work="$(mktemp -d "$tmp/spiky-ppmi-write.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-# Both sides run from copies of their jars, so that editing the tree during the run changes nothing.
-for side in old new; do
-  src="$here"; [ "$side" = old ] && src="$old"
-  mkdir -p "$work/$side" && cp -r "$src/server/target/spiky-server.jar" "$src/server/target/lib" "$work/$side/"
-done
-opens=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
+ab_sides "$here" "$base" "$tmp/spiky-ppmi-write-base-$base" "$work"
+opens=("${SPIKY_OPENS[@]}")
 echo "machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg); base $base; heap -Xmx$heap; $playlists playlists"
 
 tracks=$(( playlists * 233 / 100 ))

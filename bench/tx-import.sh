@@ -21,22 +21,12 @@ heap="${HEAP:-3g}"
 base="${BASE:-8790af5}"
 read -r -a sides <<< "${SIDES:-old new new1}"
 tmp="${BENCH_TMP:-/tmp}"
-old="$tmp/spiky-tx-base-$base"
-if [ ! -f "$old/server/target/spiky-server.jar" ]; then
-  echo "building the old writer from $base into $old ..."
-  rm -rf "$old" && mkdir -p "$old"
-  git -C "$here" archive "$base" | tar -x -C "$old"
-  (cd "$old" && mvn -q -B -Dmaven.test.skip=true -pl server -am package)
-fi
-"$here/spiky" --version >/dev/null   # builds this tree once, outside the timings
 work="$(mktemp -d "$tmp/spiky-tx-import.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-# Both sides run from copies of their jars, so that editing the tree during the run changes nothing.
-for side in old new; do
-  src="$here"; [ "$side" = old ] && src="$old"
-  mkdir -p "$work/$side" && cp -r "$src/server/target/spiky-server.jar" "$src/server/target/lib" "$work/$side/"
-done
-opens=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
+ab_sides "$here" "$base" "$tmp/spiky-tx-base-$base" "$work"
+opens=("${SPIKY_OPENS[@]}")
 
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
