@@ -1,5 +1,7 @@
 package spiky.graph;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,5 +38,38 @@ public final class Undo {
             }
             throw failure;
         }
+    }
+
+    /** File work: it may throw an IOException. */
+    @FunctionalInterface
+    public interface FileWork<T> {
+        T get() throws IOException;
+    }
+
+    /** An undo of file work. */
+    @FunctionalInterface
+    public interface FileUndo {
+        void run() throws IOException;
+    }
+
+    /**
+     * As {@link #get(Supplier, Runnable)} for work on files: an IOException of the work comes out
+     * as an UncheckedIOException whose message is "{@code what} failed: " and the cause's; one of
+     * the undo travels with the failure, suppressed.
+     */
+    public static <T> T files(String what, FileWork<T> work, FileUndo undo) {
+        return get(() -> {
+            try {
+                return work.get();
+            } catch (IOException e) {
+                throw new UncheckedIOException(what + " failed: " + e.getMessage(), e);
+            }
+        }, () -> {
+            try {
+                undo.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -21,6 +21,7 @@ import spiky.InvalidInputException;
 import spiky.Progress;
 import spiky.data.Interactions;
 import spiky.graph.DatasetNames;
+import spiky.graph.Undo;
 import spiky.graph.GraphModel;
 
 /**
@@ -76,7 +77,7 @@ public final class BulkImporter {
         }
         Path staging = dataDir.resolve(STAGING);
         long started = System.nanoTime();
-        try {
+        Undo.files("bulk import into " + staging, () -> {
             clearStaging(dataDir);
             Files.createDirectories(staging);
             // writeSeconds is known only once written: the first opening records it from the PENDING file.
@@ -84,14 +85,8 @@ public final class BulkImporter {
             writePending(staging.resolve(STORE), name, started);
             Files.move(staging.resolve(STORE), dataDir.resolve(STORE), StandardCopyOption.ATOMIC_MOVE);
             deleteRecursively(staging);
-        } catch (IOException e) {
-            UncheckedIOException failure = new UncheckedIOException("bulk import into " + staging + " failed: " + e.getMessage(), e);
-            clearStagingAfter(dataDir, failure);
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            clearStagingAfter(dataDir, e);
-            throw e;
-        }
+            return null;
+        }, () -> clearStaging(dataDir));
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -102,14 +97,6 @@ public final class BulkImporter {
         pending.setProperty("writeSeconds", Double.toString((System.nanoTime() - startedNanos) / 1e9));
         try (Writer w = Files.newBufferedWriter(store.resolve(PENDING), StandardCharsets.UTF_8)) {
             pending.store(w, "spiky bulk import: recorded on the Dataset node at the first start, then deleted");
-        }
-    }
-
-    static void clearStagingAfter(Path dataDir, Throwable failure) {
-        try {
-            clearStaging(dataDir);
-        } catch (IOException | RuntimeException cleanup) {
-            failure.addSuppressed(cleanup);
         }
     }
 

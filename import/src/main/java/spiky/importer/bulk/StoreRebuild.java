@@ -31,6 +31,7 @@ import spiky.Progress;
 import spiky.data.Interactions;
 import spiky.graph.DatasetNames;
 import spiky.graph.GraphModel;
+import spiky.graph.Undo;
 
 /**
  * Adds one dataset to a data directory that already holds a store by building a new store with
@@ -104,7 +105,7 @@ public final class StoreRebuild {
         Path staging = dataDir.resolve(BulkImporter.STAGING);
         Path source = staging.resolve(SOURCE);
         long started = System.nanoTime();
-        try {
+        return Undo.files("rebuild in " + staging, () -> {
             BulkImporter.clearStaging(dataDir);
             Files.createDirectories(staging);
             copy(dataDir.resolve(BulkImporter.STORE), source.resolve(BulkImporter.STORE), Set.of(), "copying the store (rebuild)");
@@ -138,21 +139,12 @@ public final class StoreRebuild {
             BulkImporter.writePending(fresh, name, started);
             StoreSwap.swap(dataDir);
             return new Result(storeNodes, storeRelationships, copySeconds, openSeconds, importSeconds, writeSeconds);
-        } catch (IOException e) {
-            UncheckedIOException failure = new UncheckedIOException("rebuild in " + staging + " failed: " + e.getMessage(), e);
-            clearUnlessSwapping(dataDir, failure);
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            clearUnlessSwapping(dataDir, e);
-            throw e;
-        }
-    }
-
-    /** After a failure: the staging directory goes, unless the new store was whole and its swap begun (then recovery finishes it). */
-    private static void clearUnlessSwapping(Path dataDir, Throwable failure) {
-        if (!StoreSwap.pending(dataDir)) {
-            BulkImporter.clearStagingAfter(dataDir, failure);
-        }
+        }, () -> {
+            // the staging goes, unless the new store was whole and its swap begun: recovery finishes that
+            if (!StoreSwap.pending(dataDir)) {
+                BulkImporter.clearStaging(dataDir);
+            }
+        });
     }
 
     /** The copy of the old store, opened by a DBMS of its own (no network, no procedures needed). */
