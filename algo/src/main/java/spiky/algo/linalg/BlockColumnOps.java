@@ -20,7 +20,7 @@ public final class BlockColumnOps {
     private BlockColumnOps() {}
 
     /** Rows per tile: a multiple of 4, so that the tiles keep the kernels' groups of four rows. */
-    static final int TILE = 64;
+    public static final int TILE = 64;
 
     /** PᵀW: p.width() × w.width(), row-major, equal to {@link DenseOps#crossProduct(ColumnWindow, ColumnWindow, int, Termination)}. */
     public static double[] crossProduct(BlockColumns p, ColumnWindow w, int concurrency, Termination termination) {

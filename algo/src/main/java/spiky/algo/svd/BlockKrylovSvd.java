@@ -220,14 +220,17 @@ public final class BlockKrylovSvd {
     }
 
     /**
-     * Peak heap beyond A, in doubles: the basis (n × D, D = its planned width) and the projected
-     * matrix T (D × D) throughout, plus the largest of the three phases: the iteration (two n × b
-     * blocks, a reduction's partials of D × b each and its sum, the round's coefficients); the Ritz
-     * problem (T's leading part, EJML's input and copy, its eigenvectors and work, the sorted
-     * vectors: six D × D beside T, as long as this method runs interpreted, which keeps every local
-     * reachable to its end: a first run measured 4–5, later compiled runs 3, at D = 500 with
-     * StageHeapProbe); the Ritz vectors (the sorted eigenvectors, Y = D × f and
-     * U = n × f).
+     * Peak heap beyond A, in bytes: the larger of two moments. While the basis is whole: the basis
+     * (n × D, D = its planned width, in blocks of n × b) and the projected matrix T (D × D), plus
+     * the largest of the three phases: the iteration (the block A·Q_j being projected, n × b; a
+     * reduction's partials of D × b each and its sum; the round's coefficients); the Ritz problem
+     * (T's leading part, EJML's input and copy, its eigenvectors and work, the sorted vectors: six
+     * D × D beside T, as long as this method runs interpreted, which keeps every local reachable
+     * to its end: a first run measured 4–5, later compiled runs 3, at D = 500 with
+     * StageHeapProbe); the Ritz vectors (Y, D × f, and a tile of U's rows per thread: U is written
+     * over the basis's first columns). Then, U copied out: the first ⌈f/b⌉ blocks (which hold U)
+     * beside the n × f U that SvdResult keeps, with T and Y. Before the blocks, U (n × f) was
+     * allocated beside the whole basis: n × (D + f) at the peak, now n × max(D + b, ⌈f/b⌉·b + f).
      */
     static long estimateBytes(int n, SvdConfig config) {
         Plan plan = plan(config, n);
@@ -235,9 +238,15 @@ public final class BlockKrylovSvd {
         long dMax = Math.max(Math.min(n, plan.blocks() * b), Math.min(n, config.rank()));
         long f = Math.min(config.rank(), n);
         long parts = DenseOps.reductionParts(n);
-        long iteration = 2L * n * b + (parts + 1) * dMax * b + 4L * dMax * b;
+        long iteration = (long) n * b + (parts + 1) * dMax * b + 4L * dMax * b;
         long ritz = 6L * dMax * dMax;
-        long vectors = dMax * dMax + dMax * f + (long) n * f;
-        return 8L * ((long) n * dMax + dMax * dMax + Math.max(iteration, Math.max(ritz, vectors))) + 64L * 1024;
+        long vectors = dMax * f + TILES * BlockColumnOps.TILE * f;
+        long whole = (long) n * dMax + dMax * dMax + Math.max(iteration, Math.max(ritz, vectors));
+        long holders = Math.min(dMax, (f + b - 1) / b * b);
+        long copied = (long) n * (holders + f) + dMax * dMax + dMax * f;
+        return 8L * Math.max(whole, copied) + 64L * 1024;
     }
+
+    /** Threads whose tile of U {@link #estimateBytes} counts (a tile is TILE × f doubles: 64 KiB at f = 128). */
+    private static final int TILES = 16;
 }
