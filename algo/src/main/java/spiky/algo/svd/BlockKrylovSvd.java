@@ -51,7 +51,6 @@ public final class BlockKrylovSvd {
 
     static SvdResult compute(CsrMatrix a, SvdConfig config, Plan plan, int concurrency, Progress progress, Termination termination) {
         long start = System.nanoTime();
-        int n = a.rows();
         int f = config.rank();
         Krylov krylov = krylov(a, config, plan, concurrency, progress, termination);
         int d = krylov.columns();
