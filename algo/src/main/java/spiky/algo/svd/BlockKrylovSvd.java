@@ -54,7 +54,10 @@ public final class BlockKrylovSvd {
         int f = config.rank();
         Krylov krylov = krylov(a, config, plan, concurrency, progress, termination);
         int d = krylov.columns();
-        SmallDecompositions.SymmetricEigen ritz = SmallDecompositions.symmetricEigen(leading(krylov.t(), krylov.dMax(), d), d);
+        // T itself when the basis reached its planned width (it always does): no copy beside it.
+        double[] tLeading = d == krylov.dMax() ? krylov.t() : leading(krylov.t(), krylov.dMax(), d);
+        SmallDecompositions.SymmetricEigen ritz = SmallDecompositions.symmetricEigen(tLeading, d);
+        tLeading = null;
         progress.report("svd: ritz vectors", krylov.products(), krylov.blocksPlanned());
         double[] y = new double[d * f];
         double[] sigma = new double[f];
@@ -87,10 +90,20 @@ public final class BlockKrylovSvd {
         int blocksPlanned = (dMax + b - 1) / b;
 
         // Block j of the basis is Q's columns [j·b, j·b + width_j); the current block is the last.
+        // Every block is allocated here, before the first product, and one more (spare) for the
+        // products that do not join the basis as they are (the last one, and the one whose first
+        // columns make a narrower last block): a heap too small fails at once, as it did when the
+        // basis was one array, not blocks into the iteration (StageHeapProbe saw a run that had
+        // failed that late leave the next one needing more).
+        List<DenseBlock> storage = new ArrayList<>();
+        for (int at = 0; at < dMax; at += b) {
+            storage.add(new DenseBlock(n, Math.min(b, dMax - at)));
+        }
+        DenseBlock spare = new DenseBlock(n, b);
         List<DenseBlock> basis = new ArrayList<>();
         double[] t = new double[dMax * dMax];
 
-        DenseBlock cur = new DenseBlock(n, b);
+        DenseBlock cur = storage.get(0);
         DenseOps.fillGaussian(cur, config.seed(), concurrency, termination);
         Orthonormalizer.qr(cur, concurrency, termination);
         basis.add(cur);
@@ -103,8 +116,10 @@ public final class BlockKrylovSvd {
             progress.report("svd: krylov block " + block + "/" + blocksPlanned, products, blocksPlanned);
             termination.check();
             int d0 = d - width;
-            // A fresh block each time: the last one joined the basis.
-            DenseBlock w = new DenseBlock(n, width);
+            int next = Math.min(b, dMax - d);
+            // A·Q_j goes where it will stay, the next block, when it joins the basis whole (a narrow
+            // last block, only when D = n < blocks·b, takes a late allocation of its width).
+            DenseBlock w = next == width ? storage.get(basis.size()) : width == b ? spare : new DenseBlock(n, width);
             a.multiplyInto(cur, w, concurrency, termination);
             products++;
             ColumnWindow wd = ColumnWindow.of(w);
@@ -149,11 +164,10 @@ public final class BlockKrylovSvd {
             }
             storeBlockColumn(t, dMax, coefficients, d, d0, width);
 
-            int next = Math.min(b, dMax - d);
             if (next == width) {
                 cur = w;
             } else {
-                cur = new DenseBlock(n, next);
+                cur = storage.get(basis.size());
                 DenseOps.copyColumns(wd.columns(0, next), ColumnWindow.of(cur), concurrency, termination);
             }
             basis.add(cur);
@@ -223,10 +237,11 @@ public final class BlockKrylovSvd {
      * (n × D, D = its planned width, in blocks of n × b) and the projected matrix T (D × D), plus
      * the largest of the three phases: the iteration (the block A·Q_j being projected, n × b; a
      * reduction's partials of D × b each and its sum; the round's coefficients); the Ritz problem
-     * (T's leading part, EJML's input and copy, its eigenvectors and work, the sorted vectors: six
-     * D × D beside T, as long as this method runs interpreted, which keeps every local reachable
-     * to its end: a first run measured 4–5, later compiled runs 3, at D = 500 with
-     * StageHeapProbe); the Ritz vectors (Y, D × f, and a tile of U's rows per thread: U is written
+     * (EJML's input and the copy it decomposes, its tridiagonal work and eigenvector matrix, the
+     * eigenvectors it hands out one by one, their copy and the sorted vectors: up to eight D × D
+     * beside T while these methods run interpreted, which keeps every local reachable to its end;
+     * compiled runs measured 3–5 at D = 500 with StageHeapProbe, but on a loaded machine, where
+     * the compilers lag, the 'sparse' shape of MemoryEstimateTest needed more than six); the Ritz vectors (Y, D × f, and a tile of U's rows per thread: U is written
      * over the basis's first columns). Then, U copied out: the first ⌈f/b⌉ blocks (which hold U)
      * beside the n × f U that SvdResult keeps, with T and Y. Before the blocks, U (n × f) was
      * allocated beside the whole basis: n × (D + f) at the peak, now n × max(D + b, ⌈f/b⌉·b + f).
@@ -238,7 +253,7 @@ public final class BlockKrylovSvd {
         long f = Math.min(config.rank(), n);
         long parts = DenseOps.reductionParts(n);
         long iteration = (long) n * b + (parts + 1) * dMax * b + 4L * dMax * b;
-        long ritz = 6L * dMax * dMax;
+        long ritz = 8L * dMax * dMax;
         long vectors = dMax * f + TILES * BlockColumnOps.TILE * f;
         long whole = (long) n * dMax + dMax * dMax + Math.max(iteration, Math.max(ritz, vectors));
         long holders = Math.min(dMax, (f + b - 1) / b * b);
