@@ -92,9 +92,8 @@ public final class BlockKrylovSvd {
         // Block j of the basis is Q's columns [j·b, j·b + width_j); the current block is the last.
         // Every block is allocated here, before the first product, and one more (spare) for the
         // products that do not join the basis as they are (the last one, and the one whose first
-        // columns make a narrower last block): a heap too small fails at once, as it did when the
-        // basis was one array, not blocks into the iteration (StageHeapProbe saw a run that had
-        // failed that late leave the next one needing more).
+        // columns make a narrower last block): a heap too small fails at once, before any
+        // product, as it did when the basis was one array.
         List<DenseBlock> storage = new ArrayList<>();
         for (int at = 0; at < dMax; at += b) {
             storage.add(new DenseBlock(n, Math.min(b, dMax - at)));
@@ -241,8 +240,9 @@ public final class BlockKrylovSvd {
      * eigenvectors it hands out one by one, their copy and the sorted vectors: up to eight D × D
      * beside T while these methods run interpreted, which keeps every local reachable to its end;
      * compiled runs measured 3–5 at D = 500 with StageHeapProbe, but on a loaded machine, where
-     * the compilers lag, the 'sparse' shape of MemoryEstimateTest needed more than six); the Ritz vectors (Y, D × f, and a tile of U's rows per thread: U is written
-     * over the basis's first columns). Then, U copied out: the first ⌈f/b⌉ blocks (which hold U)
+     * the compilers lag, the 'sparse' shape of MemoryEstimateTest needed more than six); the Ritz
+     * vectors (Y, D × f, and a tile of U's rows per thread: U is written over the basis's first
+     * columns). Then, U copied out: the first ⌈f/b⌉ blocks (which hold U)
      * beside the n × f U that SvdResult keeps, with T and Y. Before the blocks, U (n × f) was
      * allocated beside the whole basis: n × (D + f) at the peak, now n × max(D + b, ⌈f/b⌉·b + f).
      */
