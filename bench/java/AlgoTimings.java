@@ -30,7 +30,8 @@ import spiky.data.InteractionsBuilder;
  * usage: java -cp CLASSES AlgoTimings.java ppmi NAME FILE RUNS CONCURRENCY
  *        java -cp CLASSES:JARS AlgoTimings.java svd-METHOD NAME FILE RUNS CONCURRENCY   (rank 128 on that PPMI matrix)
  *        java -cp CLASSES AlgoTimings.java spk GENERATOR N RUNS CONCURRENCY
- * FILE: ml-100k's u.data, ml-latest-small's ratings.csv or hetrec2011-lastfm-2k's user_artists.dat.
+ * FILE: ml-100k's u.data, ml-latest-small's ratings.csv or hetrec2011-lastfm-2k's user_artists.dat; with
+ * NAME dcbm-ITEMS, a generated DCBM of ITEMS items and contexts instead (FILE ignored).
  * GENERATOR: planted (1,000 directions, Zipf popularity, heavy-tailed norms), few (8 tight
  * directions), gaussian (i.i.d. N(0, 1)); f' = 128, cosTheta 0.9, rho 0.5, seed 20231.
  */
@@ -81,6 +82,18 @@ public class AlgoTimings {
 
     /** A run of Ppmi.compute with the defaults on a dataset file, its result into out[0]. */
     static Runnable ppmiOf(String name, Path file, int concurrency, PpmiResult[] out) throws Exception {
+        if (name.startsWith("dcbm-")) {
+            // A generated DCBM of ITEMS items and as many contexts of 10–50 items (the generator's
+            // other defaults, seed 42), as bench/krylov-basis.sh generates; FILE is ignored.
+            int items = Integer.parseInt(name.substring(5));
+            Interactions data = new spiky.algo.dcbm.DcbmGenerator(new spiky.algo.dcbm.DcbmConfig(spiky.algo.dcbm.DcbmConfig.DEFAULT_COMMUNITIES,
+                    items, items, spiky.algo.dcbm.DcbmConfig.DEFAULT_MIX, spiky.algo.dcbm.DcbmConfig.DEFAULT_EXPONENT,
+                    spiky.algo.dcbm.DcbmConfig.DEFAULT_THETA_MIN, 10, 50, spiky.algo.dcbm.DcbmConfig.DEFAULT_SEED), Progress.NONE)
+                    .generate().interactions();
+            int[] keyRank = keyRank(data.itemKeys(), IdType.allIntegers(data.itemKeys()));
+            return () -> out[0] = Ppmi.compute(data.itemCount(), data.contextCount(), data.itemOf(), data.contextOf(), keyRank,
+                    PpmiConfig.DEFAULTS, concurrency, Progress.NONE, Termination.NONE);
+        }
         InteractionsBuilder builder = new InteractionsBuilder();
         try (BufferedReader r = Files.newBufferedReader(file)) {
             String line;

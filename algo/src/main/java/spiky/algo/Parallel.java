@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -92,6 +93,27 @@ public final class Parallel {
             }
         } finally {
             pool.shutdownNow();
+            // Wait for the threads to end: until a worker's last frames are gone they still reach
+            // the body and all it captured (a whole Krylov basis, say), which the caller may be
+            // about to drop; on a loaded machine a descheduled worker kept such arrays reachable
+            // into the next allocation (StageHeapProbe).
+            awaitTermination(pool);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -42,10 +42,13 @@ import spiky.data.Interactions;
  * <p>usage: StageHeapProbe SHAPE [FRACTION...] — with fractions, one line per stage and fraction:
  * {@code stage fraction estimate fits|oom}; without, the bisection of {@link #search}. SHAPE is
  * one of the test's shapes or {@code dcbm:ITEMS,CONTEXTS,MINLENGTH,MAXLENGTH}. The system property
- * {@code probe.threads} sets the concurrency (default 2); {@code probe.last=ppmi} stops after the PPMI.
+ * {@code probe.threads} sets the concurrency (default 2); {@code probe.last=ppmi} stops after the PPMI;
+ * {@code probe.only=STAGE} measures that stage alone (the stages before it run once, unmeasured,
+ * for its input; those after it do not run).
  */
 public final class StageHeapProbe {
     private static final int THREADS = Integer.getInteger("probe.threads", 2);
+    private static final String ONLY = System.getProperty("probe.only");
     private static final List<byte[]> ballast = new ArrayList<>();
     private static boolean quiet;
 
@@ -126,10 +129,15 @@ public final class StageHeapProbe {
 
         SvdConfig krylov = SvdConfig.DEFAULTS.withMethod(SvdMethod.BLOCK_KRYLOV);
         SvdConfig randomized = SvdConfig.DEFAULTS.withMethod(SvdMethod.RANDOMIZED);
-        probe("svd-randomized", TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), randomized), fractions,
-                () -> TruncatedSvd.compute(ppmi.matrix(), randomized, THREADS, Progress.NONE, Termination.NONE));
+        if (!print || ONLY == null || ONLY.equals("svd-randomized")) {
+            probe("svd-randomized", TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), randomized), fractions,
+                    () -> TruncatedSvd.compute(ppmi.matrix(), randomized, THREADS, Progress.NONE, Termination.NONE));
+        }
         SvdResult svd = probe("svd-block-krylov", TruncatedSvd.estimateBytes(ppmi.size(), ppmi.nnz(), krylov), fractions,
                 () -> TruncatedSvd.compute(ppmi.matrix(), krylov, THREADS, Progress.NONE, Termination.NONE));
+        if (print && ONLY != null && ONLY.startsWith("svd-")) {
+            return;
+        }
 
         DenseBlock e = probe("embed", Embeddings.estimateBytes(svd.u().rows(), svd.u().cols()), fractions, () -> {
             DenseBlock x = Embeddings.scale(svd.u(), svd.singularValues(), 1.0);
@@ -144,6 +152,9 @@ public final class StageHeapProbe {
 
     /** Runs the stage once per fraction with that fraction of its estimate free; returns the last result. */
     private static <T> T probe(String stage, long estimate, double[] fractions, Supplier<T> run) {
+        if (!quiet && ONLY != null && !ONLY.equals(stage)) {
+            return run.get();
+        }
         if (fractions.length == 0) {
             return search(stage, estimate, run);
         }

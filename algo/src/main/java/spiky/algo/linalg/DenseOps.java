@@ -129,14 +129,20 @@ public final class DenseOps {
         double[][] partial = new double[parts][];
         Parallel.forRange(n, concurrency, chunk, termination, (from, to) -> {
             double[] c = new double[pWidth * wWidth];
-            crossRows(p, pStride, pOffset, pWidth, w, wStride, wOffset, wWidth, from, to, c);
+            crossRows(p, pStride, pOffset, pWidth, w, wStride, wOffset, wWidth, from, to, c, 0);
             partial[from / chunk] = c;
         });
         return sumPartials(partial, pWidth * wWidth);
     }
 
+    /**
+     * Adds rows [from, to) of PᵀW to c, P's column a into c's row a at c[cBase + a·ww]. Entry
+     * (a, j) sums the rows in groups of four from {@code from} (then one by one), whatever the
+     * other columns: so columns of P split over several blocks give the same entries as one array
+     * ({@link BlockColumnOps#crossProduct}).
+     */
     static void crossRows(double[] p, int pStride, int pOffset, int pw, double[] w, int wStride, int wOffset, int ww,
-            int from, int to, double[] c) {
+            int from, int to, double[] c, int cBase) {
         int r = from;
         for (; r + 4 <= to; r += 4) {
             int p0 = r * pStride + pOffset;
@@ -150,14 +156,14 @@ public final class DenseOps {
             int a = 0;
             // Four rows of C at a time: each W entry loaded once feeds four accumulators.
             for (; a + 4 <= pw; a += 4) {
-                crossRowsBlock(p, p0 + a, p1 + a, p2 + a, p3 + a, w, w0, w1, w2, w3, ww, c, a * ww);
+                crossRowsBlock(p, p0 + a, p1 + a, p2 + a, p3 + a, w, w0, w1, w2, w3, ww, c, cBase + a * ww);
             }
             for (; a < pw; a++) {
                 double x0 = p[p0 + a];
                 double x1 = p[p1 + a];
                 double x2 = p[p2 + a];
                 double x3 = p[p3 + a];
-                int ca = a * ww;
+                int ca = cBase + a * ww;
                 for (int j = 0; j < ww; j++) {
                     c[ca + j] += x0 * w[w0 + j] + x1 * w[w1 + j] + x2 * w[w2 + j] + x3 * w[w3 + j];
                 }
@@ -168,7 +174,7 @@ public final class DenseOps {
             int w0 = r * wStride + wOffset;
             for (int a = 0; a < pw; a++) {
                 double x0 = p[p0 + a];
-                int ca = a * ww;
+                int ca = cBase + a * ww;
                 for (int j = 0; j < ww; j++) {
                     c[ca + j] += x0 * w[w0 + j];
                 }
@@ -215,7 +221,7 @@ public final class DenseOps {
     }
 
     /** Sums the partials in index order (missing partials, of empty chunks, count as zero). */
-    private static double[] sumPartials(double[][] partial, int size) {
+    static double[] sumPartials(double[][] partial, int size) {
         double[] out = new double[size];
         for (double[] part : partial) {
             if (part == null) {
@@ -286,7 +292,7 @@ public final class DenseOps {
                         Arrays.fill(out, ob + i * outStride, ob + i * outStride + mWidth, 0.0);
                     }
                 }
-                multiplyRows4(p, pb, pStride, pWidth, mm, mWidth, out, ob, outStride);
+                multiplyRows4(p, pb, pStride, pWidth, mm, 0, mWidth, out, ob, outStride);
             }
             for (; r < to; r++) {
                 int pb = r * pStride + pOffset;
@@ -294,7 +300,7 @@ public final class DenseOps {
                 if (overwrite) {
                     Arrays.fill(out, ob, ob + mWidth, 0.0);
                 }
-                multiplyRow(p, pb, pWidth, mm, mWidth, out, ob);
+                multiplyRow(p, pb, pWidth, mm, 0, mWidth, out, ob);
             }
         });
     }
@@ -302,9 +308,9 @@ public final class DenseOps {
     /**
      * Four consecutive rows of {@link #multiplyRow} at once (rows pb + i·ps of p into ob + i·os of
      * out): the same sums in the same order, so a row's result does not depend on whether it
-     * was computed in a group of four.
+     * was computed in a group of four. M's row a starts at m[mBase + a·mw].
      */
-    static void multiplyRows4(double[] p, int pb, int ps, int pw, double[] m, int mw, double[] out, int ob, int os) {
+    static void multiplyRows4(double[] p, int pb, int ps, int pw, double[] m, int mBase, int mw, double[] out, int ob, int os) {
         int q0 = pb;
         int q1 = q0 + ps;
         int q2 = q1 + ps;
@@ -331,7 +337,7 @@ public final class DenseOps {
             double x31 = p[q3 + a + 1];
             double x32 = p[q3 + a + 2];
             double x33 = p[q3 + a + 3];
-            int m0 = a * mw;
+            int m0 = mBase + a * mw;
             int m1 = m0 + mw;
             int m2 = m1 + mw;
             int m3 = m2 + mw;
@@ -351,7 +357,7 @@ public final class DenseOps {
             double x1 = p[q1 + a];
             double x2 = p[q2 + a];
             double x3 = p[q3 + a];
-            int m0 = a * mw;
+            int m0 = mBase + a * mw;
             for (int j = 0; j < mw; j++) {
                 double n0 = m[m0 + j];
                 out[o0 + j] += x0 * n0;
@@ -362,15 +368,15 @@ public final class DenseOps {
         }
     }
 
-    /** out[ob, ob + mw) += p[pb, pb + pw)·M, M pw × mw row-major; unrolled over four rows of M. */
-    static void multiplyRow(double[] p, int pb, int pw, double[] m, int mw, double[] out, int ob) {
+    /** out[ob, ob + mw) += p[pb, pb + pw)·M, M pw × mw row-major from m[mBase]; unrolled over four rows of M. */
+    static void multiplyRow(double[] p, int pb, int pw, double[] m, int mBase, int mw, double[] out, int ob) {
         int a = 0;
         for (; a + 4 <= pw; a += 4) {
             double x0 = p[pb + a];
             double x1 = p[pb + a + 1];
             double x2 = p[pb + a + 2];
             double x3 = p[pb + a + 3];
-            int m0 = a * mw;
+            int m0 = mBase + a * mw;
             int m1 = m0 + mw;
             int m2 = m1 + mw;
             int m3 = m2 + mw;
@@ -380,7 +386,7 @@ public final class DenseOps {
         }
         for (; a < pw; a++) {
             double x0 = p[pb + a];
-            int m0 = a * mw;
+            int m0 = mBase + a * mw;
             for (int j = 0; j < mw; j++) {
                 out[ob + j] += x0 * m[m0 + j];
             }
@@ -499,7 +505,7 @@ public final class DenseOps {
     public static double[] multiplySmall(double[] a, double[] b, int n, int m, int p) {
         double[] out = new double[n * p];
         for (int i = 0; i < n; i++) {
-            multiplyRow(a, i * m, m, b, p, out, i * p);
+            multiplyRow(a, i * m, m, b, 0, p, out, i * p);
         }
         return out;
     }

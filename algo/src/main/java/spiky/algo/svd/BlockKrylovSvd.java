@@ -1,7 +1,11 @@
 package spiky.algo.svd;
 
+import java.util.ArrayList;
+import java.util.List;
 import spiky.Progress;
 import spiky.algo.Termination;
+import spiky.algo.linalg.BlockColumnOps;
+import spiky.algo.linalg.BlockColumns;
 import spiky.algo.linalg.ColumnWindow;
 import spiky.algo.linalg.CsrMatrix;
 import spiky.algo.linalg.DenseBlock;
@@ -47,6 +51,37 @@ public final class BlockKrylovSvd {
 
     static SvdResult compute(CsrMatrix a, SvdConfig config, Plan plan, int concurrency, Progress progress, Termination termination) {
         long start = System.nanoTime();
+        int f = config.rank();
+        Krylov krylov = krylov(a, config, plan, concurrency, progress, termination);
+        int d = krylov.columns();
+        // T itself when the basis reached its planned width (it always does): no copy beside it.
+        double[] tLeading = d == krylov.dMax() ? krylov.t() : leading(krylov.t(), krylov.dMax(), d);
+        SmallDecompositions.SymmetricEigen ritz = SmallDecompositions.symmetricEigen(tLeading, d);
+        tLeading = null;
+        progress.report("svd: ritz vectors", krylov.products(), krylov.blocksPlanned());
+        double[] y = new double[d * f];
+        double[] sigma = new double[f];
+        for (int j = 0; j < f; j++) {
+            sigma[j] = Math.abs(ritz.values()[j]);
+        }
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(ritz.vectors(), i * d, y, i * f, f);
+        }
+        ritz = null;
+        DenseBlock u = ritzVectors(krylov.basis(), y, f, concurrency, termination);
+        TruncatedSvd.flipSigns(u);
+        progress.report("svd: done", krylov.products(), krylov.blocksPlanned());
+        return new SvdResult(sigma, u, SvdMethod.BLOCK_KRYLOV, krylov.products(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The Krylov basis, block by block (each n × b, its own array: no allocation of the basis's
+     * full size, which G1 could not place at the MPD's size), and T = QᵀAQ, dMax × dMax of which
+     * the leading columns × columns part is filled.
+     */
+    private record Krylov(List<DenseBlock> basis, double[] t, int dMax, int columns, int products, int blocksPlanned) {}
+
+    private static Krylov krylov(CsrMatrix a, SvdConfig config, Plan plan, int concurrency, Progress progress, Termination termination) {
         int n = a.rows();
         int f = config.rank();
         int b = Math.min(plan.blockSize(), n);
@@ -54,15 +89,23 @@ public final class BlockKrylovSvd {
         dMax = Math.max(dMax, Math.min(n, f));
         int blocksPlanned = (dMax + b - 1) / b;
 
-        DenseBlock basis = new DenseBlock(n, dMax);
+        // Block j of the basis is Q's columns [j·b, j·b + width_j); the current block is the last.
+        // Every block is allocated here, before the first product, and one more (spare) for the
+        // products that do not join the basis as they are (the last one, and the one whose first
+        // columns make a narrower last block): a heap too small fails at once, before any
+        // product, as it did when the basis was one array.
+        List<DenseBlock> storage = new ArrayList<>();
+        for (int at = 0; at < dMax; at += b) {
+            storage.add(new DenseBlock(n, Math.min(b, dMax - at)));
+        }
+        DenseBlock spare = new DenseBlock(n, b);
+        List<DenseBlock> basis = new ArrayList<>();
         double[] t = new double[dMax * dMax];
 
-        DenseBlock cur = new DenseBlock(n, b);
+        DenseBlock cur = storage.get(0);
         DenseOps.fillGaussian(cur, config.seed(), concurrency, termination);
         Orthonormalizer.qr(cur, concurrency, termination);
-        ColumnWindow basisColumns = ColumnWindow.of(basis);
-        DenseOps.copyColumns(ColumnWindow.of(cur), basisColumns.columns(0, b), concurrency, termination);
-        DenseBlock w = new DenseBlock(n, b);
+        basis.add(cur);
 
         int d = b;          // basis columns so far
         int width = b;      // columns of the current block, basis columns [d − width, d)
@@ -72,16 +115,17 @@ public final class BlockKrylovSvd {
             progress.report("svd: krylov block " + block + "/" + blocksPlanned, products, blocksPlanned);
             termination.check();
             int d0 = d - width;
-            if (w.cols() != width) {
-                w = new DenseBlock(n, width);
-            }
+            int next = Math.min(b, dMax - d);
+            // A·Q_j goes where it will stay, the next block, when it joins the basis whole (a narrow
+            // last block, only when D = n < blocks·b, takes a late allocation of its width).
+            DenseBlock w = next == width ? storage.get(basis.size()) : width == b ? spare : new DenseBlock(n, width);
             a.multiplyInto(cur, w, concurrency, termination);
             products++;
             ColumnWindow wd = ColumnWindow.of(w);
 
             if (d == dMax) {
                 // Last block: only its Rayleigh quotients Qᵀ A Q_j are needed.
-                double[] c = DenseOps.crossProduct(basisColumns.columns(0, d), wd, concurrency, termination);
+                double[] c = BlockColumnOps.crossProduct(new BlockColumns(basis), wd, concurrency, termination);
                 storeBlockColumn(t, dMax, c, d, d0, width);
                 break;
             }
@@ -89,17 +133,17 @@ public final class BlockKrylovSvd {
             // Round 1 against the last two blocks (A Q_j is orthogonal to the older ones in exact
             // arithmetic), then full rounds against the whole basis: block CGS2 with Cholesky QR.
             int lo = d0 - previous;
-            ColumnWindow recent = basisColumns.columns(lo, d - lo);
-            double[] c0 = DenseOps.crossProduct(recent, wd, concurrency, termination);
-            DenseOps.multiplyAdd(recent, c0, wd, true, false, concurrency, termination);
+            BlockColumns recent = new BlockColumns(basis.subList(previous == 0 ? basis.size() - 1 : basis.size() - 2, basis.size()));
+            double[] c0 = BlockColumnOps.crossProduct(recent, wd, concurrency, termination);
+            BlockColumnOps.multiplyAdd(recent, c0, wd, true, false, concurrency, termination);
             Orthonormalizer.Factor fac = Orthonormalizer.factor(w, false, concurrency, termination);
             double[] coefficients = new double[d * width];
             System.arraycopy(c0, 0, coefficients, lo * width, (d - lo) * width);
             double[] r = fac.r();
+            BlockColumns all = new BlockColumns(basis);
             for (int round = 1; round < MAX_ROUNDS; round++) {
-                ColumnWindow all = basisColumns.columns(0, d);
-                double[] c1 = DenseOps.crossProduct(all, wd, concurrency, termination);
-                DenseOps.multiplyAdd(all, c1, wd, true, false, concurrency, termination);
+                double[] c1 = BlockColumnOps.crossProduct(all, wd, concurrency, termination);
+                BlockColumnOps.multiplyAdd(all, c1, wd, true, false, concurrency, termination);
                 // Orthonormal to rounding (Cholesky QR 2): it joins a basis that must stay so.
                 fac = Orthonormalizer.factor(w, true, concurrency, termination);
                 // W = P·C_acc + W_next·R_acc: fold this round's C₁ and R in.
@@ -119,38 +163,36 @@ public final class BlockKrylovSvd {
             }
             storeBlockColumn(t, dMax, coefficients, d, d0, width);
 
-            int next = Math.min(b, dMax - d);
-            DenseOps.copyColumns(wd.columns(0, next), basisColumns.columns(d, next), concurrency, termination);
             if (next == width) {
-                DenseBlock swap = cur;
                 cur = w;
-                w = swap;
             } else {
-                cur = new DenseBlock(n, next);
+                cur = storage.get(basis.size());
                 DenseOps.copyColumns(wd.columns(0, next), ColumnWindow.of(cur), concurrency, termination);
             }
+            basis.add(cur);
             previous = width;
             width = next;
             d += next;
         }
-        cur = null;
-        w = null;
-        SmallDecompositions.SymmetricEigen ritz = SmallDecompositions.symmetricEigen(leading(t, dMax, d), d);
+        return new Krylov(basis, t, dMax, d, products, blocksPlanned);
+    }
 
-        progress.report("svd: ritz vectors", products, blocksPlanned);
-        double[] y = new double[d * f];
-        double[] sigma = new double[f];
-        for (int j = 0; j < f; j++) {
-            sigma[j] = Math.abs(ritz.values()[j]);
+    /**
+     * U = Q·Y (n × f), without U beside the whole basis: each row of U needs only the same row of
+     * every block, so U is written over Q's first f columns as the rows are read (the first
+     * ⌈f/b⌉ blocks), the other blocks are dropped, and U is copied out of the first ones into the
+     * one n × f block SvdResult holds. Peak: the basis, then those blocks and U.
+     */
+    private static DenseBlock ritzVectors(List<DenseBlock> basis, double[] y, int f, int concurrency, Termination termination) {
+        BlockColumnOps.multiplyOverLeading(new BlockColumns(basis), y, f, concurrency, termination);
+        int holders = 0;
+        for (int columns = 0; columns < f; holders++) {
+            columns += basis.get(holders).cols();
         }
-        for (int i = 0; i < d; i++) {
-            System.arraycopy(ritz.vectors(), i * d, y, i * f, f);
-        }
-        DenseBlock u = new DenseBlock(n, f);
-        DenseOps.multiplyAdd(basisColumns.columns(0, d), y, ColumnWindow.of(u), false, true, concurrency, termination);
-        TruncatedSvd.flipSigns(u);
-        progress.report("svd: done", products, blocksPlanned);
-        return new SvdResult(sigma, u, SvdMethod.BLOCK_KRYLOV, products, (System.nanoTime() - start) / 1_000_000);
+        basis.subList(holders, basis.size()).clear();
+        DenseBlock u = BlockColumnOps.leadingColumns(new BlockColumns(basis), f, concurrency, termination);
+        basis.clear();
+        return u;
     }
 
     /**
@@ -190,14 +232,19 @@ public final class BlockKrylovSvd {
     }
 
     /**
-     * Peak heap beyond A, in doubles: the basis (n × D, D = its planned width) and the projected
-     * matrix T (D × D) throughout, plus the largest of the three phases: the iteration (two n × b
-     * blocks, a reduction's partials of D × b each and its sum, the round's coefficients); the Ritz
-     * problem (T's leading part, EJML's input and copy, its eigenvectors and work, the sorted
-     * vectors: six D × D beside T, as long as this method runs interpreted, which keeps every local
-     * reachable to its end: a first run measured 4–5, later compiled runs 3, at D = 500 with
-     * StageHeapProbe); the Ritz vectors (the sorted eigenvectors, Y = D × f and
-     * U = n × f).
+     * Peak heap beyond A, in bytes: the larger of two moments. While the basis is whole: the basis
+     * (n × D, D = its planned width, in blocks of n × b) and the projected matrix T (D × D), plus
+     * the largest of the three phases: the iteration (the block A·Q_j being projected, n × b; a
+     * reduction's partials of D × b each and its sum; the round's coefficients); the Ritz problem
+     * (EJML's input and the copy it decomposes, its tridiagonal work and eigenvector matrix, the
+     * eigenvectors it hands out one by one, their copy and the sorted vectors: up to eight D × D
+     * beside T while these methods run interpreted, which keeps every local reachable to its end;
+     * compiled runs measured 3–5 at D = 500 with StageHeapProbe, but on a loaded machine, where
+     * the compilers lag, the 'sparse' shape of MemoryEstimateTest needed more than six); the Ritz
+     * vectors (Y, D × f, and a tile of U's rows per thread: U is written over the basis's first
+     * columns). Then, U copied out: the first ⌈f/b⌉ blocks (which hold U)
+     * beside the n × f U that SvdResult keeps, with T and Y. Before the blocks, U (n × f) was
+     * allocated beside the whole basis: n × (D + f) at the peak, now n × max(D + b, ⌈f/b⌉·b + f).
      */
     static long estimateBytes(int n, SvdConfig config) {
         Plan plan = plan(config, n);
@@ -205,9 +252,15 @@ public final class BlockKrylovSvd {
         long dMax = Math.max(Math.min(n, plan.blocks() * b), Math.min(n, config.rank()));
         long f = Math.min(config.rank(), n);
         long parts = DenseOps.reductionParts(n);
-        long iteration = 2L * n * b + (parts + 1) * dMax * b + 4L * dMax * b;
-        long ritz = 6L * dMax * dMax;
-        long vectors = dMax * dMax + dMax * f + (long) n * f;
-        return 8L * ((long) n * dMax + dMax * dMax + Math.max(iteration, Math.max(ritz, vectors))) + 64L * 1024;
+        long iteration = (long) n * b + (parts + 1) * dMax * b + 4L * dMax * b;
+        long ritz = 8L * dMax * dMax;
+        long vectors = dMax * f + TILES * BlockColumnOps.TILE * f;
+        long whole = (long) n * dMax + dMax * dMax + Math.max(iteration, Math.max(ritz, vectors));
+        long holders = Math.min(dMax, (f + b - 1) / b * b);
+        long copied = (long) n * (holders + f) + dMax * dMax + dMax * f;
+        return 8L * Math.max(whole, copied) + 64L * 1024;
     }
+
+    /** Threads whose tile of U {@link #estimateBytes} counts (a tile is TILE × f doubles: 64 KiB at f = 128). */
+    private static final int TILES = 16;
 }
