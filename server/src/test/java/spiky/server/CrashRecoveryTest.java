@@ -81,7 +81,12 @@ class CrashRecoveryTest {
     @Test
     @Order(3)
     void killedDuringTheSvdThePreviousRunStaysTheLatest() throws Exception {
-        killAt("svd:", "pipeline", "--data", data.toString(), "--dataset", "base", "-c", "rank=32", "-c", "spkDims=16,32");
+        // The CLI copies the run's stage to its output every 200 ms, and the default SVD of this
+        // dataset can take 150 ms on an idle machine: it then ends unseen and the child finishes
+        // (seen on a clean clone). 100 randomized power iterations keep it in the SVD for seconds,
+        // so the kill lands there.
+        killAt("svd:", "pipeline", "--data", data.toString(), "--dataset", "base", "-c", "rank=32", "-c", "spkDims=16,32",
+                "-c", "method=randomized", "-c", "powerIterations=100");
         checkRunsAfterRestart();
     }
 

@@ -17,13 +17,22 @@ final class KilledChild {
     private KilledChild() {}
 
     /**
+     * JVM options for a child that mostly starts (class loading, Neo4j's start and recovery) and
+     * is killed a few seconds into its work: only the quick C1 compiler (the C2 threads would
+     * compete for the test machine's two cores) and the serial collector. They change how fast
+     * the child runs, not what it does or where it is killed (the kill points are its progress
+     * lines). Measured on CrashRecoveryTest's four children: start to kill 78 s down to 41 s.
+     */
+    static final String[] FAST_START = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+
+    /**
      * Runs {@code ./spiky ARGS} in a child JVM and kills it {@code delayMillis} after its output first
      * shows {@code stage}; fails the test, with what the child printed, when it ends before that.
      */
     static void killAfter(String stage, long delayMillis, long timeoutSeconds, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g", FAST_START[0], FAST_START[1],
                 "-cp", System.getProperty("java.class.path"), "spiky.server.Main"));
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -142,6 +142,9 @@ final class ServerProcess implements AutoCloseable {
 
     private static ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                // C1 only and the serial collector: the children mostly start (Neo4j, the CLI) and
+                // work on a small dataset, so C2's threads would only compete for the two cores.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-jar", SERVER_JAR.toString()));
         command.addAll(List.of(args));
