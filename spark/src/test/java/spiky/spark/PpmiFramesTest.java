@@ -26,7 +26,20 @@ import spiky.data.InteractionsBuilder;
 
 /** The Spark PPMI matrix against spiky-algo's Ppmi on the same data: the same pairs, counts, and weights within 1e-12. */
 class PpmiFramesTest {
-    private static final Path ML_100K = Path.of("/work/shared/datasets/ml-100k/u.data");
+    /** The shared MovieLens 100K file: under -Dspiky.shared, else in the nearest shared/ folder above the working folder. */
+    private static final Path ML_100K = sharedFile("datasets/ml-100k/u.data");
+
+    private static Path sharedFile(String relative) {
+        String property = System.getProperty("spiky.shared");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).resolve(relative);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir.getParent() != null && !Files.exists(dir.resolve("shared").resolve(relative))) {
+            dir = dir.getParent();
+        }
+        return dir.resolve("shared").resolve(relative);
+    }
 
     @TempDir
     Path dir;
