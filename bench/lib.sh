@@ -4,11 +4,16 @@
 # The --add-opens list the server's JVM needs when started with java -jar.
 SPIKY_OPENS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED)
 
-# ab_sides HERE BASE CACHE WORK: builds commit BASE of the repository at HERE into CACHE once (kept
-# for the next call), builds HERE's tree, then copies each side's server jar and libraries into
-# WORK/old and WORK/new, so that editing the tree while the benchmark runs changes nothing.
+# ab_sides HERE BASE CACHE NAME: makes the work directory AB_WORK ($BENCH_TMP or /tmp, spiky-NAME.*,
+# removed when the script exits), builds commit BASE of the repository at HERE into CACHE once
+# (kept for the next call), builds HERE's tree, then copies each side's server jar and libraries
+# into AB_WORK/old and AB_WORK/new, so that editing the tree while the benchmark runs changes nothing.
 ab_sides() {
-  local here="$1" base="$2" cache="$3" work="$4" side src
+  local here="$1" base="$2" cache="$3" side src
+  AB_WORK="$(mktemp -d "${BENCH_TMP:-/tmp}/spiky-$4.XXXXXX")"
+  # shellcheck disable=SC2064
+  trap "rm -rf '$AB_WORK'" EXIT
+  local work="$AB_WORK"
   if [ ! -f "$cache/server/target/spiky-server.jar" ]; then
     echo "building $base into $cache ..."
     rm -rf "$cache" && mkdir -p "$cache"

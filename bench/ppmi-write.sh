@@ -19,11 +19,10 @@ playlists="${2:-100000}"
 heap="${HEAP:-6g}"
 base="${BASE:-7f99381}"
 tmp="${BENCH_TMP:-/tmp}"
-work="$(mktemp -d "$tmp/spiky-ppmi-write.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
 # shellcheck source=bench/lib.sh
 . "$here/bench/lib.sh"
-ab_sides "$here" "$base" "$tmp/spiky-ppmi-write-base-$base" "$work"
+ab_sides "$here" "$base" "$tmp/spiky-ppmi-write-base-$base" ppmi-write
+work="$AB_WORK"
 opens=("${SPIKY_OPENS[@]}")
 echo "machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg); base $base; heap -Xmx$heap; $playlists playlists"
 

@@ -21,11 +21,10 @@ heap="${HEAP:-3g}"
 base="${BASE:-8790af5}"
 read -r -a sides <<< "${SIDES:-old new new1}"
 tmp="${BENCH_TMP:-/tmp}"
-work="$(mktemp -d "$tmp/spiky-tx-import.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
 # shellcheck source=bench/lib.sh
 . "$here/bench/lib.sh"
-ab_sides "$here" "$base" "$tmp/spiky-tx-base-$base" "$work"
+ab_sides "$here" "$base" "$tmp/spiky-tx-base-$base" tx-import
+work="$AB_WORK"
 opens=("${SPIKY_OPENS[@]}")
 
 median() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
