@@ -86,16 +86,34 @@ class DatasetWriterTest {
         TreeMap<String, Object> m = new TreeMap<>(p);
         m.remove("dataset");
         StringBuilder s = new StringBuilder();
-        m.forEach((k, v) -> s.append(k).append('=').append(v).append(':').append(v.getClass().getSimpleName()).append(' '));
+        m.forEach((k, v) -> s.append(k).append('=').append(shown(v)).append(':').append(v.getClass().getSimpleName()).append(' '));
         return s.toString();
+    }
+
+    /** Properties sorted by key, arrays by their elements (an array's own toString is its identity). */
+    private static Map<Object, Object> shown(Map<?, ?> p) {
+        TreeMap<Object, Object> m = new TreeMap<>();
+        p.forEach((k, v) -> m.put(k, shown(v)));
+        return m;
+    }
+
+    private static Object shown(Object v) {
+        if (v == null || !v.getClass().isArray()) {
+            return v;
+        }
+        List<Object> elements = new ArrayList<>();
+        for (int i = 0; i < java.lang.reflect.Array.getLength(v); i++) {
+            elements.add(java.lang.reflect.Array.get(v, i));
+        }
+        return elements;
     }
 
     /** The whole store: every node with its labels and properties, every relationship, as sorted lines. */
     private List<String> store() {
         List<String> lines = new ArrayList<>();
-        db.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").forEach(r -> lines.add(r.get("l") + " " + new TreeMap<>((Map<?, ?>) r.get("p"))));
+        db.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").forEach(r -> lines.add(r.get("l") + " " + shown((Map<?, ?>) r.get("p"))));
         db.run("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, properties(r) AS p, b.id AS b")
-                .forEach(r -> lines.add(r.get("a") + " " + r.get("t") + " " + new TreeMap<>((Map<?, ?>) r.get("p")) + " " + r.get("b")));
+                .forEach(r -> lines.add(r.get("a") + " " + r.get("t") + " " + shown((Map<?, ?>) r.get("p")) + " " + r.get("b")));
         Collections.sort(lines);
         return lines;
     }
