@@ -66,11 +66,7 @@ public final class NeighbourStability {
 
     /** Item indices split into equal-size quantiles of norm, lowest first; each sorted by norm. */
     static int[][] partitions(double[] norms, int count) {
-        Integer[] order = new Integer[norms.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> norms[a] != norms[b] ? Double.compare(norms[a], norms[b]) : Integer.compare(a, b));
+        int[] order = byValueThenIndex(norms);
         int parts = Math.min(count, norms.length);
         int[][] result = new int[parts][];
         for (int p = 0; p < parts; p++) {
@@ -82,6 +78,33 @@ public final class NeighbourStability {
             }
         }
         return result;
+    }
+
+    /**
+     * The indices of {@code values} in ascending order of value (Double.compare's order), equal
+     * values by index: each index sorted as one long, the rank of its value among the distinct
+     * values above its index, so no boxed index and no comparator (a million items here).
+     */
+    static int[] byValueThenIndex(double[] values) {
+        double[] distinct = values.clone();
+        Arrays.sort(distinct);
+        int d = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || Double.compare(distinct[i], distinct[d - 1]) != 0) {
+                distinct[d++] = distinct[i];
+            }
+        }
+        long[] keys = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            long rank = Arrays.binarySearch(distinct, 0, d, values[i]);
+            keys[i] = rank << 32 | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     /** A seeded sample of {@code size} members without replacement (a partial Fisher–Yates shuffle). */

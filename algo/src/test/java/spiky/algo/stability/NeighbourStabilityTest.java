@@ -46,6 +46,10 @@ class NeighbourStabilityTest {
         assertArrayEquals(new int[] {5, 1}, parts[0]);
         assertArrayEquals(new int[] {3, 4}, parts[1]);
         assertArrayEquals(new int[] {2, 0, 6}, parts[2]);
+        // equal norms by item index, -0.0 before 0.0 and NaN last, as Double.compare orders them
+        assertArrayEquals(new int[] {4, 5, 1, 0, 3, 2, 6},
+                NeighbourStability.byValueThenIndex(new double[] {2, 1, 3, 2, -1, -0.0, Double.NaN}));
+        assertArrayEquals(new int[] {1, 0, 2}, NeighbourStability.byValueThenIndex(new double[] {0.0, -0.0, 0.0}));
         int[] sample = NeighbourStability.sample(new int[] {10, 11, 12, 13, 14}, 3, 9);
         assertEquals(3, Arrays.stream(sample).distinct().count());
         assertArrayEquals(sample, NeighbourStability.sample(new int[] {10, 11, 12, 13, 14}, 3, 9), "seeded");
