@@ -207,9 +207,7 @@ public final class RunStore {
             run.setProperty("nnz", ppmi.matrix().nnz());
             setSvd(run, svd);
             millis.forEach((k, v) -> run.setProperty(millisKey(k), v));
-            long writeMillis = (System.nanoTime() - started) / 1_000_000;
-            run.setProperty("millisWrite", writeMillis);
-            millis.put("write", writeMillis);
+            run.setProperty("millisWrite", (System.nanoTime() - started) / 1_000_000);
             markFinished(run, tx.findNode(DATASET, "name", ppmi.dataset()), runId);
             tx.commit();
         }

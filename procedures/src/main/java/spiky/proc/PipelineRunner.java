@@ -77,9 +77,7 @@ public final class PipelineRunner {
             int topK = config.graphTopK(pairs);
             boolean writePpmi = config.writePpmi() && (pairs <= config.maxPpmiRelationships() || topK > 0);
             RunStore.Written written = store.finish(runId, data, result, writePpmi ? config.ppmi() : null, topK, Map.of("read", readMillis));
-            Row row = row(runId, dataset, config, result, written.ppmiRelationships(), "finished", readMillis);
-            row.millis().putAll(written.millis());
-            return row;
+            return row(runId, dataset, config, result, written.ppmiRelationships(), "finished", readMillis, written.millis());
         });
     }
 
@@ -88,7 +86,7 @@ public final class PipelineRunner {
         long t0 = System.nanoTime();
         DatasetArrays data = DatasetReader.read(db, dataset, config.until(), config.concurrency(), progress, termination);
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
-        return row(null, dataset, config, compute(data, config, progress, termination), 0, "not written", readMillis);
+        return row(null, dataset, config, compute(data, config, progress, termination), 0, "not written", readMillis, Map.of());
     }
 
     private static PipelineResult compute(DatasetArrays data, PipelineConfig config, Progress progress, Termination termination) {
@@ -96,12 +94,13 @@ public final class PipelineRunner {
     }
 
     private static Row row(String runId, String dataset, PipelineConfig config, PipelineResult r, long ppmiRelationships, String status,
-            long readMillis) {
+            long readMillis, Map<String, Long> writeMillis) {
         List<Double> sigma = SpkRows.list(r.svd().singularValues());
         List<Map<String, Object>> spk = SpkRows.of(r.spikes());
         Map<String, Object> millis = new LinkedHashMap<>();
         millis.put("read", readMillis);
         millis.putAll(r.millis());
+        millis.putAll(writeMillis);
         return new Row(runId, dataset, r.ppmi().size(), r.ppmi().nnz(), config.svd().rank(), r.svd().method().configName(), sigma, spk,
                 millis, new LinkedHashMap<>(r.peakHeap()), ppmiRelationships, status);
     }
